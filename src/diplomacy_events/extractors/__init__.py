@@ -1,0 +1,1 @@
+"""The built-in extractors: plugins of the same hooks third parties implement."""

@@ -1,0 +1,421 @@
+"""Built-in event extractor: triggers from a general lexicon, participants, place, date, status.
+
+For each trigger (``lexicon/event_triggers.json`` plus what plugins register):
+
+* participants: ``between X and Y`` after the trigger, else the subject (the actor named closest
+  before the trigger in its clause, with an actor joined to it by "and") and the object (the first
+  actor after it, or after "with"); a state or organization that only qualifies a person's title
+  ("US President Joe Biden") is not a participant of its own;
+* place: the first place after the trigger in its sentence (``in``/``to``/``at`` first), else a
+  place the sentence introduces with ``in``/``at``; capitals used as actors are not places;
+* date: the most specific date of the sentence, else none (never the publication date);
+* status from the words before the trigger: cancelled, declined, denied, planned, else occurred.
+
+A definite noun ("the visit") without participants of its own is another mention of the latest
+event of its type; events of one type with the same participants and compatible dates are one
+event with several mentions. Meetings and calls need two participants.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from diplomacy_events.extractors._context import (
+    Placed,
+    actor_index,
+    date_index,
+    location_index,
+    resolve_pronoun,
+)
+from diplomacy_events.hookspecs import hookimpl
+from diplomacy_events.lexicon import EMPTY, EventTrigger, Knowledge, load_json
+from diplomacy_events.models import Actor, Document, Event, Location, Mention, TimeExpression
+from diplomacy_events.text import Analysis, analyze
+
+_GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|while|but|as|after|before|when|where)\b|\bbut\b")
+_DEFINITE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_TWO_SIDED = {"meeting", "call"}
+
+
+@attrs.frozen
+class _Trigger:
+    type: str
+    cameo: str
+    plover: str | None
+    pattern: str
+    needs_place: bool = False
+    needs_person_object: bool = False
+    needs_verb: re.Pattern[str] | None = None
+    needs_cue: re.Pattern[str] | None = None
+    not_followed_by: re.Pattern[str] | None = None
+
+
+@attrs.frozen
+class _Compiled:
+    regex: re.Pattern[str]
+    triggers: tuple[_Trigger, ...]
+    planned: frozenset[str]
+    cancelled: frozenset[str]
+    declined: frozenset[str]
+    denied: frozenset[str]
+
+
+def _words_pattern(words: str) -> str:
+    parts = []
+    for token in words.split():
+        alts = sorted(token.split("|"), key=len, reverse=True)
+        parts.append("(?:" + "|".join(re.escape(a) for a in alts) + ")")
+    return r"\b" + r"\s+".join(parts) + r"\b"
+
+
+def _optional(entry: dict[str, Any], key: str, prefix: bool = False) -> re.Pattern[str] | None:
+    value = entry.get(key)
+    if not value:
+        return None
+    alts = "|".join(re.escape(v) for v in value.split("|"))
+    return re.compile(rf"\b(?:{alts})" + ("" if prefix else r"\b"), re.IGNORECASE)
+
+
+def _compile(knowledge: Knowledge) -> _Compiled:
+    data = load_json("event_triggers.json")
+    triggers: list[_Trigger] = []
+    for entry in data["triggers"]:
+        triggers.append(
+            _Trigger(
+                type=entry["type"],
+                cameo=entry["cameo"],
+                plover=entry.get("plover"),
+                pattern=_words_pattern(entry["words"]),
+                needs_place=bool(entry.get("needs_place")),
+                needs_person_object=bool(entry.get("needs_person_object")),
+                needs_verb=_optional(entry, "needs_verb"),
+                needs_cue=_optional(entry, "needs_cue", prefix=True),
+                not_followed_by=_optional(entry, "not_followed_by"),
+            )
+        )
+    extra = [_from_registered(t) for t in knowledge.event_triggers]
+    ordered = [t for t in extra if t is not None] + triggers
+    # Longer phrases first, so that "phone call" wins over "call" at the same place.
+    ordered.sort(key=lambda t: -t.pattern.count(r"\s+"))
+    regex = re.compile("|".join(f"(?P<t{i}>{t.pattern})" for i, t in enumerate(ordered)), re.IGNORECASE)
+    return _Compiled(
+        regex=regex,
+        triggers=tuple(ordered),
+        planned=frozenset(data["planned"]),
+        cancelled=frozenset(data["cancelled"]),
+        declined=frozenset(data["declined"]),
+        denied=frozenset(data["denied"]),
+    )
+
+
+def _from_registered(item: Any) -> _Trigger | None:
+    if isinstance(item, EventTrigger):
+        return _Trigger(
+            type=item.type, cameo=item.cameo, plover=item.plover, pattern=_words_pattern(item.words)
+        )
+    if isinstance(item, tuple) and len(item) >= 3:
+        return _Trigger(
+            type=str(item[1]), cameo=str(item[2]), plover=None, pattern=_words_pattern(str(item[0]))
+        )
+    return None
+
+
+@attrs.define
+class _Draft:
+    type: str
+    cameo: str
+    plover: str | None
+    trigger: Mention
+    actors: list[Actor]
+    location: Location | None
+    date: TimeExpression | None
+    status: str
+    sentence: tuple[int, int]
+    mentions: list[Mention]
+
+
+class _Doc:
+    """One document's text and the records of the earlier stages, indexed."""
+
+    def __init__(
+        self,
+        text: str,
+        analysis: Analysis,
+        actors: Sequence[Actor],
+        locations: Sequence[Location],
+        dates: Sequence[TimeExpression],
+    ) -> None:
+        self.text = text
+        self.analysis = analysis
+        self.actors = actor_index(actors)
+        self.locations = location_index([loc for loc in locations if not loc.metonym])
+        self.dates = date_index(dates)
+        self.modifiers = self._title_modifiers()
+
+    def _title_modifiers(self) -> set[int]:
+        """Starts of state/organization mentions that only qualify the person named next."""
+        out: set[int] = set()
+        items = self.actors.items
+        for a, b in itertools.pairwise(items):
+            if a.record.kind != "person" and b.record.kind == "person" and b.start - a.end <= 40:
+                gap = self.text[a.end : b.start]
+                if not re.search(r"[,.;:\"“”]|\band\b|\bwith\b|\bto\b", gap):
+                    out.add(a.start)
+        return out
+
+    def actors_in(self, start: int, end: int) -> list[Placed[Actor]]:
+        return [p for p in self.actors.between(start, end) if p.start not in self.modifiers]
+
+    def clause_start(self, sent_start: int, pos: int) -> int:
+        start = sent_start
+        for m in _CLAUSE_BREAK.finditer(self.text, sent_start, pos):
+            start = m.end()
+        return start
+
+
+def _subject(doc: _Doc, lo: int, pos: int) -> list[Actor]:
+    found = doc.actors_in(lo, pos)
+    if not found:
+        pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
+        if pronouns:
+            who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
+            return [who] if who else []
+        return []
+    last = found[-1]
+    group = [last.record]
+    for prev in reversed(found[:-1]):
+        gap = doc.text[prev.end : last.start]
+        if len(gap) <= 45 and re.search(r"\band\b", gap) and not re.search(r"[;:.]", gap):
+            group.insert(0, prev.record)
+            last = prev
+        else:
+            break
+    return group
+
+
+def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
+    text = doc.text
+    window = text[pos : min(end, pos + 90)]
+    between = re.search(r"\bbetween\b", window)
+    after = doc.actors_in(pos + between.end(), end) if between else []
+    if between and after:
+        first = after[0]
+        out = [first.record]
+        for nxt in after[1:]:
+            gap = text[first.end : nxt.start]
+            if re.search(r"\band\b", gap) and len(gap) <= 45:
+                out.append(nxt.record)
+                break
+        return out
+    following = doc.actors_in(pos, end)
+    if not following:
+        return []
+    first = following[0]
+    gap = text[pos : first.start]
+    if len(gap) > 50 or re.search(r"[.;:\"“”]", gap):
+        return []
+    if re.search(r"\b(?:said|says|told|after|before|because|since|when|while)\b", gap):
+        return []
+    return [first.record]
+
+
+def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None:
+    text = doc.text
+    after = [p for p in doc.locations.between(pos, end) if p.record.kind != "continent"]
+    for p in after:
+        lead = text[max(pos, p.start - 12) : p.start].lower()
+        if re.search(r"\b(?:in|to|at|inside|near)\s+(?:the\s+)?$", lead):
+            return p.record
+    for p in after:
+        if not text[pos : p.start].strip():
+            return p.record
+    for p in doc.locations.between(sent_start, pos):
+        lead = text[max(sent_start, p.start - 12) : p.start].lower()
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", lead) and p.record.kind != "continent":
+            return p.record
+    return None
+
+
+def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
+    found = [
+        p.record
+        for p in doc.dates.between(start, end)
+        if p.record.value and p.record.type in ("DATE", "TIME") and p.record.granularity in _GRANULARITY_RANK
+    ]
+    if not found:
+        return None
+    return min(found, key=lambda d: (_GRANULARITY_RANK.get(d.granularity or "", 9), abs(d.start - pos)))
+
+
+def _status(c: _Compiled, doc: _Doc, lo: int, pos: int, trigger_text: str) -> str:
+    before = re.findall(r"[\w']+", doc.text[lo:pos].lower())[-7:]
+    words = set(before)
+    if words & c.cancelled or ("called" in words and "off" in doc.text[pos : pos + 30].lower().split()[:3]):
+        return "cancelled"
+    if words & c.declined:
+        return "declined"
+    near = before[-3:]
+    if set(near) & c.denied or "didn't" in near or ("did" in near and "not" in near):
+        return "denied"
+    if words & c.planned:
+        return "planned"
+    return "occurred"
+
+
+def find_events(
+    text: str,
+    actors: Sequence[Actor],
+    locations: Sequence[Location] = (),
+    dates: Sequence[TimeExpression] = (),
+    analysis: Analysis | None = None,
+    knowledge: Knowledge = EMPTY,
+) -> list[Event]:
+    """Events of ``text`` whose participants, place and date are records of the earlier stages."""
+    analysis = analysis or analyze(text)
+    c = knowledge.compiled("events.triggers", _compile)
+    doc = _Doc(text, analysis, actors, locations, dates)
+    drafts: list[_Draft] = []
+    suppressed: list[tuple[int, int]] = []
+    for m in c.regex.finditer(text):
+        trig = c.triggers[int((m.lastgroup or "t0")[1:])]
+        sent = analysis.sentence_at(m.start())
+        if sent is None:
+            continue
+        draft = _draft(c, doc, trig, m, (sent.start, sent.end), drafts)
+        if draft is None:
+            continue
+        if draft.type == "rejection":
+            # "declined a meeting": the meeting carries the refusal, not a rejection of its own.
+            tail = text[m.end() : min(sent.end, m.end() + 40)].lower()
+            if re.search(r"\b(?:meet|meeting|visit|talks|call|invitation|offer)\b", tail):
+                suppressed.append((m.start(), m.end()))
+                continue
+        drafts.append(draft)
+    merged = _merge(drafts)
+    return [_finish(d) for d in merged]
+
+
+def _draft(
+    c: _Compiled, doc: _Doc, trig: _Trigger, m: re.Match[str], sent: tuple[int, int], drafts: list[_Draft]
+) -> _Draft | None:
+    text = doc.text
+    lo = doc.clause_start(sent[0], m.start())
+    end = sent[1]
+    tail = text[m.end() : end]
+    if trig.not_followed_by is not None and trig.not_followed_by.match(tail.lstrip()):
+        return None
+    if trig.needs_verb is not None and not trig.needs_verb.search(text, sent[0], m.start()):
+        return None
+    if trig.needs_cue is not None and not trig.needs_cue.search(text, sent[0], end):
+        return None
+    objects = _objects(doc, m.end(), end)
+    if trig.needs_person_object and not any(a.kind == "person" for a in objects):
+        return None
+    location = _location(doc, sent[0], m.end(), end)
+    if trig.needs_place and location is None:
+        return None
+    trigger = Mention.at(text, m.start(), m.end())
+    between = re.match(r"\s*(?:\w+\s+){0,3}?between\b", tail)
+    lead = text[lo : m.start()]
+    subject: list[Actor] = [] if between else _subject(doc, lo, m.start())
+    definite = bool(_DEFINITE.search(lead[-40:])) and not objects
+    if (
+        definite
+        and subject
+        and re.search(
+            r"\b(?:confirmed|said|announced|reported|denied|welcomed|hailed)\b", text[lo : m.start()]
+        )
+    ):
+        subject = []
+    participants: list[Actor] = []
+    for a in subject + objects:
+        if a not in participants:
+            participants.append(a)
+    status = _status(c, doc, lo, m.start(), trigger.text)
+    if "planned" in lead[-12:].lower() and status == "occurred":
+        status = "planned"
+    date = _date(doc, sent[0], end, m.start())
+    if definite and not participants:
+        for d in reversed(drafts):
+            if d.type == trig.type:
+                d.mentions.append(trigger)
+                break
+        return None
+    if not participants:
+        return None
+    cameo = trig.cameo
+    if trig.type == "meeting" and status == "declined":
+        cameo = "125"
+    elif trig.type == "meeting" and location is not None and cameo in ("040", "043", "044"):
+        countries = {a.country for a in participants}
+        cameo = "043" if location.country in countries else "044"
+    return _Draft(
+        type=trig.type,
+        cameo=cameo,
+        plover=trig.plover,
+        trigger=trigger,
+        actors=participants,
+        location=location,
+        date=date,
+        status=status,
+        sentence=sent,
+        mentions=[trigger],
+    )
+
+
+def _compatible(a: _Draft, b: _Draft) -> bool:
+    if a.type != b.type or {x.id for x in a.actors} != {x.id for x in b.actors}:
+        return False
+    if a.date is not None and b.date is not None and a.date.value != b.date.value:
+        return False
+    return not (a.location is not None and b.location is not None and a.location.id != b.location.id)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        same = next((o for o in out if _compatible(o, d)), None)
+        if same is None:
+            out.append(d)
+            continue
+        same.mentions.extend(d.mentions)
+        same.location = same.location or d.location
+        same.date = same.date or d.date
+        if same.status == "occurred" and d.status != "occurred":
+            same.status = d.status
+    return [d for d in out if d.type not in _TWO_SIDED or len(d.actors) >= 2]
+
+
+def _finish(d: _Draft) -> Event:
+    return Event(
+        type=d.type,
+        cameo=d.cameo,
+        actors=tuple(a.id for a in d.actors),
+        location=d.location.id if d.location else None,
+        date=d.date.id if d.date else None,
+        status=d.status,  # type: ignore[arg-type]
+        trigger=d.trigger,
+        plover=d.plover,
+        mentions=tuple(d.mentions),
+        sentence=d.sentence,
+    )
+
+
+@hookimpl(trylast=True)
+def extract_events(
+    document: Document,
+    analysis: Analysis,
+    knowledge: Knowledge,
+    actors: Sequence[Actor],
+    locations: Sequence[Location],
+    dates: Sequence[TimeExpression],
+) -> list[Event]:
+    """Events with participants, place, date, status and CAMEO code."""
+    return find_events(document.text, actors, locations, dates, analysis, knowledge)

@@ -1,0 +1,251 @@
+"""Built-in statement extractor: direct quotes and reported speech, attributed to actors.
+
+Attribution of a quote, in order:
+
+1. after it, in its sentence: a speech verb next to an actor or a pronoun (``," Qin said``,
+   ``," said the ministry``), or ``according to X``;
+2. before it, in its sentence: the actor named closest before the speech verb nearest the quote
+   (``Qin told him the US should "show respect"``); without a verb, the sentence's first actor;
+3. a pronoun resolves to the subject of the closest sentence before that names a person.
+
+Two quotes of one sentence joined by their attribution (``"We are ready," she said, "to talk."``)
+are one statement in two ``parts``. Reported speech (``He said Beijing had ...``) gives ``indirect``
+statements whose ``quote`` is the reported clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from diplomacy_events.extractors._context import Index, actor_index, date_index, resolve_pronoun
+from diplomacy_events.hookspecs import hookimpl
+from diplomacy_events.lexicon import load_json
+from diplomacy_events.models import Actor, Document, Statement, StatementPart, TimeExpression
+from diplomacy_events.text import Analysis, Quote, analyze
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_AFTER_WINDOW = 80
+
+
+@cache
+def _verbs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_json("speech_verbs.json")
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
+        )
+
+    speech = re.compile(rf"\b(?:{alternation(data['verbs'])})\b", re.IGNORECASE)
+    indirect = re.compile(rf"\b(?:{alternation(data['indirect'])})\b")
+    return speech, indirect
+
+
+def _speaker_near(
+    text: str, analysis: Analysis, actors: Index[Actor], lo: int, hi: int, verb_start: int, verb_end: int
+) -> Actor | None:
+    """The actor right before a speech verb (``Qin said``) or right after it (``said Qin``)."""
+    before = actors.last_before(verb_start, lo)
+    if before is not None and not re.search(r"[.;:!?\"“”]", text[before.end : verb_start]):
+        gap = text[before.end : verb_start]
+        if len(gap) <= 60:
+            return before.record
+    pronoun = _PRONOUN.search(text, max(lo, verb_start - 12), verb_start)
+    if pronoun:
+        return resolve_pronoun(analysis, actors, pronoun.start())
+    after = actors.first_after(verb_end, min(hi, verb_end + 40))
+    if after is not None and not re.search(r"[.;:!?\"“”]", text[verb_end : after.start]):
+        return after.record
+    return None
+
+
+def _attribute_after(
+    text: str, analysis: Analysis, actors: Index[Actor], quote: Quote, sent_end: int
+) -> tuple[Actor | None, int] | None:
+    """The attribution that follows a quote, and where it ends; None when there is none."""
+    start = quote.end + 1
+    window_end = min(sent_end, start + _AFTER_WINDOW)
+    speech, _ = _verbs()
+    m = speech.search(text, start, window_end)
+    if m is None or re.search(r"[\"“”«»]", text[start : m.start()]):
+        return None
+    if m.group().lower() == "according to":
+        named = actors.first_after(m.end(), min(sent_end, m.end() + 60))
+        return (named.record if named else None), m.end()
+    gap = text[start : m.start()]
+    if len(gap) > 50 or re.search(r"[\"“”«»;:]", gap):
+        return None
+    who = _speaker_near(text, analysis, actors, start, sent_end, m.start(), m.end())
+    return who, m.end()
+
+
+def _attribute_before(
+    text: str, analysis: Analysis, actors: Index[Actor], quote: Quote, sent_start: int
+) -> Actor | None:
+    speech, _ = _verbs()
+    verbs = list(speech.finditer(text, sent_start, max(sent_start, quote.start - 1)))
+    for m in reversed(verbs):
+        if m.group().lower() == "according to":
+            named = actors.first_after(m.end(), quote.start)
+            if named:
+                return named.record
+            continue
+        who = _speaker_near(text, analysis, actors, sent_start, quote.start, m.start(), m.end())
+        if who is not None:
+            return who
+    first = actors.first_after(sent_start, quote.start)
+    if first is not None:
+        return first.record
+    pronoun = _PRONOUN.search(text, sent_start, quote.start)
+    return resolve_pronoun(analysis, actors, pronoun.start()) if pronoun else None
+
+
+def _sentence_bounds(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    first = analysis.sentence_at(start)
+    last = analysis.sentence_at(max(start, end - 1))
+    s = first.start if first else start
+    e = last.end if last else end
+    # The sentence after a closing mark may begin right after it: take the one that holds it.
+    after = analysis.sentence_at(end)
+    if after is not None and after.start <= end:
+        e = max(e, after.end)
+    return s, e
+
+
+def _date_in(dates: Index[TimeExpression], start: int, end: int) -> str | None:
+    found = [
+        p.record for p in dates.between(start, end) if p.record.type in ("DATE", "TIME") and p.record.value
+    ]
+    return found[0].id if found else None
+
+
+def find_statements(
+    text: str,
+    actors: Sequence[Actor],
+    dates: Sequence[TimeExpression] = (),
+    analysis: Analysis | None = None,
+) -> list[Statement]:
+    """Direct and reported statements of ``text``, attributed to ``actors`` (which carry ids)."""
+    analysis = analysis or analyze(text)
+    aidx = actor_index(actors)
+    didx = date_index(dates)
+    out: list[Statement] = []
+    quotes = [q for q in analysis.quotes if text[q.start : q.end].strip()]
+    quoted_sentences: set[int] = set()
+    i = 0
+    while i < len(quotes):
+        q = quotes[i]
+        s_start, s_end = _sentence_bounds(analysis, q.start, q.end)
+        for k in range(
+            analysis.sentence_index(s_start), analysis.sentence_index(max(s_start, s_end - 1)) + 1
+        ):
+            quoted_sentences.add(k)
+        after = _attribute_after(text, analysis, aidx, q, s_end)
+        speaker = after[0] if after else _attribute_before(text, analysis, aidx, q, s_start)
+        parts = [q]
+        if after is not None and i + 1 < len(quotes):
+            nxt = quotes[i + 1]
+            between = text[after[1] : nxt.start - 1]
+            if (
+                nxt.start < s_end + 1
+                and not between.strip(" ,:")
+                and text[nxt.start : nxt.start + 1].islower()
+            ):
+                parts.append(nxt)
+                i += 1
+        i += 1
+        raw = [StatementPart(start=p.start, end=p.end, text=text[p.start : p.end]) for p in parts]
+        trimmed = [t for t in (_trim(part) for part in raw) if t is not None]
+        if not trimmed:
+            continue
+        first, last = trimmed[0], trimmed[-1]
+        quote = " ".join(t.text for t in trimmed)
+        date = _date_in(didx, s_start, s_end)
+        out.append(
+            Statement(
+                speaker=speaker.id if speaker else None,
+                quote=quote,
+                kind="direct",
+                start=first.start,
+                end=last.end,
+                date=date,
+                parts=tuple(trimmed) if len(trimmed) > 1 else (),
+            )
+        )
+    out.extend(_indirect(text, analysis, aidx, didx, quoted_sentences))
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+def _trim(part: StatementPart) -> StatementPart | None:
+    """The part without its surrounding spaces and the comma the attribution adds."""
+    text = part.text
+    left = len(text) - len(text.lstrip())
+    body = text.strip()
+    while body and body[-1] in ", ":
+        body = body[:-1].rstrip()
+    if not body:
+        return None
+    start = part.start + left
+    return StatementPart(start=start, end=start + len(body), text=body)
+
+
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\s+)?")
+
+
+def _indirect(
+    text: str, analysis: Analysis, aidx: Index[Actor], didx: Index[TimeExpression], skip: set[int]
+) -> list[Statement]:
+    """``X said (that) CLAUSE`` and ``CLAUSE, X said.`` in sentences without quotation marks."""
+    _, verbs = _verbs()
+    out: list[Statement] = []
+    for k, sent in enumerate(analysis.sentences):
+        if k in skip:
+            continue
+        for m in verbs.finditer(text, sent.start, sent.end):
+            speaker = _speaker_near(text, analysis, aidx, sent.start, sent.end, m.start(), m.end())
+            if speaker is None:
+                continue
+            target = None
+            rest = m.end()
+            if m.group() in ("told", "tells"):
+                obj = aidx.first_after(m.end(), min(sent.end, m.end() + 40))
+                if obj is not None and not text[m.end() : obj.start].strip(" ,"):
+                    target, rest = obj.record, obj.end
+            tail = text[rest : sent.end].rstrip(" .!?")
+            lead = _THAT.match(tail)
+            c_start = rest + (lead.end() if lead else 0)
+            c_end = rest + len(tail)
+            if c_end - c_start < 12 or len(text[c_start:c_end].split()) < 3:
+                # "CLAUSE, the ministry said." : the clause precedes the attribution.
+                before = text[sent.start : m.start()]
+                comma = before.rfind(",")
+                if comma <= 0 or aidx.last_before(m.start(), sent.start + comma) is None:
+                    continue
+                c_start, c_end = sent.start, sent.start + comma
+                if len(text[c_start:c_end].split()) < 4:
+                    continue
+            out.append(
+                Statement(
+                    speaker=speaker.id,
+                    quote=text[c_start:c_end],
+                    kind="indirect",
+                    start=c_start,
+                    end=c_end,
+                    target=target.id if target else None,
+                    date=_date_in(didx, sent.start, sent.end),
+                    verb=m.group(),
+                )
+            )
+            break
+    return out
+
+
+@hookimpl(trylast=True)
+def extract_statements(
+    document: Document, analysis: Analysis, actors: Sequence[Actor], dates: Sequence[TimeExpression]
+) -> list[Statement]:
+    """Direct quotes and reported speech, attributed to the actors found."""
+    return find_statements(document.text, actors, dates, analysis)

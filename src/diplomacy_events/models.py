@@ -1,0 +1,209 @@
+"""Typed records of an extraction: every record keeps the offsets of the text it came from.
+
+All models are frozen attrs classes with slots. Collections are tuples so that records are
+hashable and cannot be changed after an extractor returns them. Record ids (``a1``, ``l1``,
+``d1``, ``s1``, ``e1``) are assigned by the pipeline; extractors of the first stage may leave
+them empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import attrs
+
+ActorKind = Literal["person", "organization", "state"]
+LocationKind = Literal["country", "city", "region", "venue", "continent", "other"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "year", "interval", "vague", "duration", "time", "season", "decade"
+]
+StatementKind = Literal["direct", "indirect"]
+EventStatus = Literal["occurred", "planned", "cancelled", "declined", "denied"]
+
+EVENT_TYPES: tuple[str, ...] = (
+    "visit",
+    "meeting",
+    "call",
+    "statement",
+    "appeal",
+    "accusation",
+    "rejection",
+    "agreement",
+    "cooperation",
+    "threat",
+    "sanction",
+    "expulsion",
+    "protest",
+    "military",
+)
+EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned", "cancelled", "declined", "denied")
+
+
+@attrs.frozen
+class Mention:
+    """A span of the document: ``document.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def at(cls, text: str, start: int, end: int) -> Mention:
+        """The mention of ``text[start:end]``."""
+        return cls(start, end, text[start:end])
+
+
+@attrs.frozen
+class Document:
+    """One article: its text and what is known about it."""
+
+    text: str
+    published: dt.date | None = None
+    id: str | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A person, organization or state that the text names or that acts in it."""
+
+    id: str = ""
+    name: str | None
+    kind: ActorKind = "person"
+    title: str | None = None
+    country: str | None = None
+    former: bool = False
+    mentions: tuple[Mention, ...] = ()
+    role: str | None = None
+    """Canonical role, such as ``head_of_state``, ``foreign_minister``, ``spokesperson``."""
+    cameo_role: str | None = None
+    """CAMEO actor role code: GOV, MIL, LEG, JUD, DIP, MED, BUS, IGO..."""
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A place, resolved to an ISO 3166-1 alpha-3 country and coordinates."""
+
+    id: str = ""
+    name: str
+    kind: LocationKind = "other"
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    mentions: tuple[Mention, ...] = ()
+    metonym: bool = False
+    """True when a mention stands for a government ("Beijing said")."""
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class TimeExpression:
+    """A TIMEX3 temporal expression with its value resolved against the publication date."""
+
+    id: str = ""
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    type: TimexType = "DATE"
+    granularity: Granularity | None = None
+
+
+@attrs.frozen
+class StatementPart:
+    """One piece of a quote split by its attribution."""
+
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """Words attributed to a speaker: a direct quote or reported speech.
+
+    ``start``/``end`` delimit ``quote`` in the text (the words inside the quotation marks);
+    a quote split by its attribution lists its pieces in ``parts``.
+    """
+
+    id: str = ""
+    speaker: str | None = None
+    quote: str
+    kind: StatementKind = "direct"
+    start: int
+    end: int
+    target: str | None = None
+    date: str | None = None
+    verb: str | None = None
+    parts: tuple[StatementPart, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened, or was planned, cancelled, declined or denied."""
+
+    id: str = ""
+    type: str
+    cameo: str
+    actors: tuple[str, ...] = ()
+    location: str | None = None
+    date: str | None = None
+    status: EventStatus = "occurred"
+    trigger: Mention
+    plover: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    """Every trigger that reports this event, the first one included."""
+    sentence: tuple[int, int] | None = None
+    """Offsets of the sentence of the first trigger."""
+
+
+@attrs.frozen(kw_only=True)
+class Extraction:
+    """What the pipeline found in one document."""
+
+    id: str | None = None
+    published: dt.date | None = None
+    actors: tuple[Actor, ...] = ()
+    locations: tuple[Location, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+    """Set when the document could not be processed at all (in a batch)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the output contract (``spec/output-format.md``)."""
+        from diplomacy_events.serialize import to_dict
+
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """Read back what :meth:`to_dict` produced."""
+        from diplomacy_events.serialize import from_dict
+
+        return from_dict(data)
+
+    def to_json(self, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def location(self, location_id: str | None) -> Location | None:
+        """The location with this id, or None."""
+        return next((loc for loc in self.locations if loc.id == location_id), None)
+
+    def date(self, date_id: str | None) -> TimeExpression | None:
+        """The temporal expression with this id, or None."""
+        return next((d for d in self.dates if d.id == date_id), None)
