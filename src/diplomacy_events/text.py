@@ -7,6 +7,7 @@ quotation marks. Every offset is an index into the original string: nothing is n
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import attrs
@@ -115,10 +116,17 @@ class Analysis:
     text: str
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
-    tokens: tuple[Token, ...]
     quotes: tuple[Quote, ...]
     _sentence_starts: tuple[int, ...] = attrs.field(repr=False)
-    _token_starts: tuple[int, ...] = attrs.field(repr=False)
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Words and punctuation marks, made on first use (most extractors scan with patterns)."""
+        return tuple(Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text))
+
+    @functools.cached_property
+    def _token_starts(self) -> tuple[int, ...]:
+        return tuple(t.start for t in self.tokens)
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence that holds ``offset``, or None between sentences."""
@@ -217,15 +225,12 @@ def analyze(text: str) -> Analysis:
     sentences: list[Span] = []
     for para in paragraphs:
         sentences.extend(_sentences(text, para))
-    tokens = tuple(Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
     return Analysis(
         text=text,
         paragraphs=paragraphs,
         sentences=tuple(sentences),
-        tokens=tokens,
         quotes=tuple(_quotes(text, paragraphs)),
         sentence_starts=tuple(s.start for s in sentences),
-        token_starts=tuple(t.start for t in tokens),
     )
 
 

@@ -38,7 +38,11 @@ from diplomacy_events.models import Actor, Document, Event, Location, Mention, T
 from diplomacy_events.text import Analysis, analyze
 
 _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:which|who|while|but|as|after|before|when|where)\b|\bbut\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:which|who|while|as|when|where)\b|\b(?:but|after|before|since|until|following|because)\b"
+)
+_PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call"}
@@ -202,8 +206,7 @@ def _subject(doc: _Doc, lo: int, pos: int) -> list[Actor]:
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
-    window = text[pos : min(end, pos + 90)]
-    between = re.search(r"\bbetween\b", window)
+    between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", text[pos : min(end, pos + 60)])
     after = doc.actors_in(pos + between.end(), end) if between else []
     if between and after:
         first = after[0]
@@ -229,10 +232,16 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
 def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None:
     text = doc.text
     after = [p for p in doc.locations.between(pos, end) if p.record.kind != "continent"]
-    for p in after:
-        lead = text[max(pos, p.start - 12) : p.start].lower()
-        if re.search(r"\b(?:in|to|at|inside|near)\s+(?:the\s+)?$", lead):
-            return p.record
+    introduced = [
+        p
+        for p in after
+        if re.search(
+            r"\b(?:in|to|at|inside|near)\s+(?:the\s+)?$", text[max(pos, p.start - 12) : p.start].lower()
+        )
+    ]
+    if introduced:
+        # "war in Ukraine, ... in Vienna": a city or venue says where better than a country does.
+        return min(introduced, key=lambda p: (p.record.kind == "country", p.start)).record
     for p in after:
         if not text[pos : p.start].strip():
             return p.record
@@ -322,18 +331,22 @@ def _draft(
     if trig.needs_place and location is None:
         return None
     trigger = Mention.at(text, m.start(), m.end())
-    between = re.match(r"\s*(?:\w+\s+){0,3}?between\b", tail)
+    between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
-    subject: list[Actor] = [] if between else _subject(doc, lo, m.start())
-    definite = bool(_DEFINITE.search(lead[-40:])) and not objects
     if (
-        definite
-        and subject
-        and re.search(
-            r"\b(?:confirmed|said|announced|reported|denied|welcomed|hailed)\b", text[lo : m.start()]
-        )
+        trig.type == "military"
+        and _PASSIVE.search(lead[-30:])
+        and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
     ):
-        subject = []
+        return None  # "was shot down" names no one who acted
+    definite = bool(_DEFINITE.search(lead[-40:]))
+    if definite and not between:
+        # "the visit would go ahead", "The visit angered Beijing": the noun refers back.
+        objects = [a for a in objects if re.match(r"\s*(?:with|by|of)\b", text[m.end() : m.end() + 6])]
+    subject: list[Actor] = [] if between or definite else _subject(doc, lo, m.start())
+    if trig.type == "visit" and location is not None:
+        places = {(mm.start, mm.end) for mm in location.mentions}
+        objects = [a for a in objects if not any((mm.start, mm.end) in places for mm in a.mentions)]
     participants: list[Actor] = []
     for a in subject + objects:
         if a not in participants:
@@ -342,6 +355,8 @@ def _draft(
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
     date = _date(doc, sent[0], end, m.start())
+    if trig.type not in _PLACED_TYPES:
+        location = None
     if definite and not participants:
         for d in reversed(drafts):
             if d.type == trig.type:

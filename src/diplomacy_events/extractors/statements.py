@@ -27,6 +27,9 @@ from diplomacy_events.text import Analysis, Quote, analyze
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_ADJACENT = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:(?:also|has|had|have|was|is|later|then|again|further|once)\s+){0,2}"
+)
 
 
 @cache
@@ -44,20 +47,31 @@ def _verbs() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _speaker_near(
-    text: str, analysis: Analysis, actors: Index[Actor], lo: int, hi: int, verb_start: int, verb_end: int
+    text: str,
+    analysis: Analysis,
+    actors: Index[Actor],
+    lo: int,
+    hi: int,
+    verb_start: int,
+    verb_end: int,
+    tight: bool = False,
 ) -> Actor | None:
-    """The actor right before a speech verb (``Qin said``) or right after it (``said Qin``)."""
+    """The actor right before a speech verb (``Qin said``) or right after it (``said Qin``).
+
+    ``tight`` asks for the subject next to its verb, with at most an auxiliary or adverb between.
+    """
     before = actors.last_before(verb_start, lo)
     if before is not None and not re.search(r"[.;:!?\"“”]", text[before.end : verb_start]):
         gap = text[before.end : verb_start]
-        if len(gap) <= 60:
+        if (len(gap) <= 60 and not tight) or _ADJACENT.fullmatch(gap):
             return before.record
     pronoun = _PRONOUN.search(text, max(lo, verb_start - 12), verb_start)
     if pronoun:
         return resolve_pronoun(analysis, actors, pronoun.start())
     after = actors.first_after(verb_end, min(hi, verb_end + 40))
     if after is not None and not re.search(r"[.;:!?\"“”]", text[verb_end : after.start]):
-        return after.record
+        if not tight or not text[verb_end : after.start].strip(" ,"):
+            return after.record
     return None
 
 
@@ -66,6 +80,10 @@ def _attribute_after(
 ) -> tuple[Actor | None, int] | None:
     """The attribution that follows a quote, and where it ends; None when there is none."""
     start = quote.end + 1
+    inner = text[quote.start : quote.end].rstrip()
+    # An attribution follows a quote that ends in punctuation ("...," she said) or a comma after it.
+    if not (inner[-1:] in ",.!?…" or text[start : start + 1] == ","):
+        return None
     window_end = min(sent_end, start + _AFTER_WINDOW)
     speech, _ = _verbs()
     m = speech.search(text, start, window_end)
@@ -73,9 +91,9 @@ def _attribute_after(
         return None
     if m.group().lower() == "according to":
         named = actors.first_after(m.end(), min(sent_end, m.end() + 60))
-        return (named.record if named else None), m.end()
+        return (named.record, m.end()) if named else None
     gap = text[start : m.start()]
-    if len(gap) > 50 or re.search(r"[\"“”«»;:]", gap):
+    if len(gap) > 50 or re.search(r"[;:]", gap):
         return None
     who = _speaker_near(text, analysis, actors, start, sent_end, m.start(), m.end())
     return who, m.end()
@@ -205,7 +223,9 @@ def _indirect(
         if k in skip:
             continue
         for m in verbs.finditer(text, sent.start, sent.end):
-            speaker = _speaker_near(text, analysis, aidx, sent.start, sent.end, m.start(), m.end())
+            speaker = _speaker_near(
+                text, analysis, aidx, sent.start, sent.end, m.start(), m.end(), tight=True
+            )
             if speaker is None:
                 continue
             target = None
