@@ -260,3 +260,14 @@ def test_nothing_loaded_at_import() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_workers_give_the_same_results_in_order() -> None:
+    p = Pipeline([DatePlugin()], builtins=False, entry_points=False, max_chars=50)
+    docs = [(f"Talks on Friday number {i}.", "2024-01-03", f"doc{i}") for i in range(9)]
+    docs.insert(4, {"id": "too-long", "text": "z" * 80})
+    serial = [e.to_dict() for e in p.pipe(docs)]
+    parallel = [e.to_dict() for e in p.pipe(docs, workers=2, batch_size=2)]
+    assert parallel == serial
+    assert [d["id"] for d in serial][:5] == ["doc0", "doc1", "doc2", "doc3", "too-long"]
+    assert "DocumentTooLarge" in serial[4]["error"]

@@ -178,11 +178,21 @@ class Pipeline:
         strict: bool | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
     ) -> None:
+        plugins = tuple(plugins)
         self.registry = PluginRegistry(
             plugins, builtins=builtins, entry_points=entry_points, disable=disable, strict=strict
         )
         self.strict = self.registry.strict
         self.max_chars = max_chars
+        self.settings: dict[str, Any] = {
+            "plugins": tuple(plugins),
+            "builtins": builtins,
+            "entry_points": entry_points,
+            "disable": tuple(disable),
+            "strict": strict,
+            "max_chars": max_chars,
+        }
+        """The arguments this pipeline was built with: worker processes build theirs from them."""
         self.knowledge = self._gather_knowledge()
 
     @property
@@ -380,24 +390,16 @@ class Pipeline:
             warnings=tuple(run.warnings),
         )
 
-    def pipe(self, documents: Iterable[DocumentLike]) -> Iterator[Extraction]:
-        """Extract many documents, in order. A document that fails yields an
-        :class:`Extraction` whose ``error`` says why; the others go on."""
-        for i, item in enumerate(documents):
-            try:
-                yield self.extract(item)
-            except PluginError:
-                raise
-            except Exception as exc:
-                doc_id = _item_id(item) or str(i)
-                yield Extraction(id=doc_id, error=f"{type(exc).__name__}: {exc}")
+    def pipe(
+        self, documents: Iterable[DocumentLike], *, workers: int = 1, batch_size: int = 32
+    ) -> Iterator[Extraction]:
+        """Extract many documents, in input order.
 
+        Items are :class:`Document` objects, texts, ``(text, published[, id])`` tuples or dicts
+        with ``text``, ``published`` and ``id``. With ``workers > 1`` the work is spread over
+        that many processes, each of which loads the plugins once. A document that fails
+        yields an :class:`Extraction` whose ``error`` says why; the others go on.
+        """
+        from diplomacy_events.batch import pipe
 
-def _item_id(item: Any) -> str | None:
-    if isinstance(item, Document):
-        return item.id
-    if isinstance(item, dict) and item.get("id") is not None:
-        return str(item["id"])
-    if isinstance(item, tuple) and len(item) > 2:
-        return str(item[2])
-    return None
+        return pipe(self, documents, workers=workers, batch_size=batch_size)

@@ -69,9 +69,9 @@ def _speaker_near(
     if pronoun:
         return resolve_pronoun(analysis, actors, pronoun.start())
     after = actors.first_after(verb_end, min(hi, verb_end + 40))
-    if after is not None and not re.search(r"[.;:!?\"“”]", text[verb_end : after.start]):
-        if not tight or not text[verb_end : after.start].strip(" ,"):
-            return after.record
+    gap = text[verb_end : after.start] if after is not None else ""
+    if after is not None and not re.search(r"[.;:!?\"“”]", gap) and (not tight or not gap.strip(" ,")):
+        return after.record
     return None
 
 
