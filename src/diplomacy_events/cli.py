@@ -157,3 +157,36 @@ def plugins(show_all: bool, as_json: bool) -> None:
     for i in infos:
         origin = "built-in" if i.builtin else f"{i.distribution or '?'} {i.version or ''}".strip()
         click.echo(f"{i.name} ({origin}): {', '.join(i.hooks)}")
+
+
+@main.command()
+@click.argument("files", nargs=-1)
+def merge(files: tuple[str, ...]) -> None:
+    """Merge the events of extraction JSONL (as `extract --format jsonl` writes) across documents.
+
+    Reads FILES, or standard input when none is given or for '-'; writes one merged event a line.
+    """
+    from diplomacy_events.merge import merge_events
+    from diplomacy_events.models import Extraction
+
+    extractions: list[Extraction] = []
+    bad = 0
+    for path in files or ("-",):
+        try:
+            lines = _read(path, "utf-8", "strict").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{path}: cannot read: {exc}")
+            bad += 1
+            continue
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                extractions.append(Extraction.from_dict(json.loads(line)))
+            except Exception as exc:
+                _fail(f"{path}:{number}: not an extraction: {type(exc).__name__}: {exc}")
+                bad += 1
+    for event in merge_events(extractions):
+        click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+    if bad:
+        sys.exit(1)
