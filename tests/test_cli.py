@@ -38,9 +38,12 @@ def test_missing_file_is_one_line_error_and_others_still_come_out(tmp_path: path
     good.write_text("Nothing here.", encoding="utf-8")
     r = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.txt"), str(good), "--format", "jsonl"])
     assert r.exit_code == 1
-    assert "nope.txt: no such file" in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
-    assert json.loads(r.stdout)["id"] == "good"
+    errors = [line for line in r.stderr.splitlines() if line.startswith("Error:")]
+    assert errors == [f"Error: {tmp_path / 'nope.txt'}: no such file"]
+    assert "2 documents, 1 failures" in r.stderr
+    first, second = (json.loads(x) for x in r.stdout.splitlines())
+    assert first == {"id": "nope", "error": f"SourceError: {tmp_path / 'nope.txt'}: no such file"}
+    assert second["id"] == "good" and "actors" in second
 
 
 def test_undecodable_bytes(tmp_path: pathlib.Path) -> None:
@@ -68,3 +71,32 @@ def test_plugins_lists_builtins() -> None:
         assert f"{name} (built-in)" in r.output
     j = json.loads(run("plugins", "--all", "--json").output)
     assert {"name", "version", "hooks", "builtin"} <= set(j[0])
+
+
+def test_jsonl_input_keeps_order_and_reports_bad_lines(tmp_path: pathlib.Path) -> None:
+    lines = [
+        json.dumps({"id": "x1", "text": "The talks ended on Monday.", "published": "2024-02-07"}),
+        "this is not json",
+        json.dumps({"id": "x3"}),
+        json.dumps({"id": "x4", "text": "Nothing happened."}),
+    ]
+    r = CliRunner().invoke(
+        main, ["extract", "-", "--input", "jsonl", "--format", "jsonl"], input="\n".join(lines)
+    )
+    assert r.exit_code == 1
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["x1", "-:2", "x3", "x4"]
+    assert "error" in out[1] and "error" in out[2] and "error" not in out[3]
+    assert "-:2: not valid JSON" in r.stderr and "-:3: no 'text' string" in r.stderr
+
+
+def test_directory_input_and_atomic_output(tmp_path: pathlib.Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(3):
+        (corpus / f"a{i}.txt").write_text(f"Story {i} was filed on Friday.", encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(main, ["extract", str(corpus), "--format", "jsonl", "-o", str(target)])
+    assert r.exit_code == 0, r.output
+    assert [json.loads(x)["id"] for x in target.read_text().splitlines()] == ["a0", "a1", "a2"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

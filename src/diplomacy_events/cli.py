@@ -6,12 +6,13 @@ import datetime as dt
 import json
 import pathlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
 
 from diplomacy_events import __version__
+from diplomacy_events.models import Extraction
 
 
 def _fail(message: str) -> None:
@@ -33,10 +34,7 @@ def _read(path: str, encoding: str, errors: str) -> str:
 
 
 def _doc_id(path: str) -> str:
-    if path == "-":
-        return "stdin"
-    name = pathlib.Path(path).name
-    return name.split(".", 1)[0] if not name.startswith(".") else name
+    return "stdin" if path == "-" else pathlib.Path(path).stem
 
 
 @click.group()
@@ -45,16 +43,97 @@ def main() -> None:
     """Turn diplomatic news into structured, traceable records."""
 
 
+def _inputs(
+    paths: tuple[str, ...], input_format: str, encoding: str, errors: str, published: dt.date | None
+) -> Iterator[dict[str, Any]]:
+    """Documents as dicts, in order; a source that cannot be read becomes ``{"id", "error"}``."""
+    for path in paths:
+        p = pathlib.Path(path)
+        if path != "-" and p.is_dir():
+            files = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix in (".txt", ".jsonl"))
+            yield from _inputs(tuple(files), input_format, encoding, errors, published)
+            continue
+        try:
+            text = _read(path, encoding, errors)
+        except FileNotFoundError:
+            yield {"id": _doc_id(path), "error": f"{path}: no such file"}
+            continue
+        except IsADirectoryError:
+            yield {"id": _doc_id(path), "error": f"{path}: is a directory"}
+            continue
+        except UnicodeDecodeError as exc:
+            yield {
+                "id": _doc_id(path),
+                "error": f"{path}: cannot read: {exc} (try --encoding or --errors replace)",
+            }
+            continue
+        except OSError as exc:
+            yield {"id": _doc_id(path), "error": f"{path}: cannot read: {exc.strerror or exc}"}
+            continue
+        as_jsonl = input_format == "jsonl" or (input_format == "auto" and path.endswith(".jsonl"))
+        if not as_jsonl:
+            yield {"id": _doc_id(path), "text": text, "published": published}
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield {"id": where, "error": f"{where}: not valid JSON: {exc.msg}"}
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                doc_id = item.get("id") if isinstance(item, dict) else None
+                yield {
+                    "id": str(doc_id) if doc_id is not None else where,
+                    "error": f"{where}: no 'text' string",
+                }
+                continue
+            item.setdefault("id", where)
+            item["id"] = str(item["id"])
+            if item.get("published") in (None, ""):
+                item["published"] = published
+            yield item
+
+
+def _write_atomic(path: str, lines: Iterator[str]) -> None:
+    """Write to a temporary file beside ``path`` and rename it: a reader never sees half a file."""
+    import os
+    import tempfile
+
+    target = pathlib.Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for line in lines:
+                fh.write(line + "\n")
+        os.replace(tmp, target)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--published", callback=_published, help="Publication date, YYYY-MM-DD.")
+@click.option(
+    "--published", callback=_published, help="Publication date, YYYY-MM-DD (JSONL lines may carry their own)."
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["json", "jsonl"]),
     default="json",
     show_default=True,
-    help="json: one object (an array for several files); jsonl: one object per line.",
+    help="json: one object (an array for several documents); jsonl: one object per line.",
+)
+@click.option(
+    "--input",
+    "input_format",
+    type=click.Choice(["auto", "text", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help='auto: files ending in .jsonl hold {"id", "text", "published"} lines, others are one article.',
 )
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option(
@@ -65,64 +144,86 @@ def main() -> None:
     show_default=True,
     help="What to do with bytes that are not valid in the encoding.",
 )
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout."
+)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes.")
 @click.option("--strict", is_flag=True, help="Turn plugin warnings into errors.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=None, help="Longest document accepted.")
 def extract(
     files: tuple[str, ...],
     published: dt.date | None,
     fmt: str,
+    input_format: str,
     encoding: str,
     errors: str,
+    output: str | None,
+    workers: int,
     strict: bool,
     max_chars: int | None,
 ) -> None:
-    """Extract actors, places, dates, quotes and events from FILES ('-' reads stdin)."""
+    """Extract actors, places, dates, quotes and events from FILES.
+
+    FILES are article files, directories (their .txt and .jsonl files) or JSONL files; '-' reads
+    standard input. Output keeps the input order; a document that fails is reported on stderr with
+    its id, kept in JSONL output as {"id", "error"}, and makes the exit code 1.
+    """
+    import time
+
     from diplomacy_events.pipeline import DEFAULT_MAX_CHARS, Pipeline
     from diplomacy_events.plugins import PluginError
 
+    started = time.perf_counter()
     try:
         pipeline = Pipeline(strict=strict or None, max_chars=max_chars or DEFAULT_MAX_CHARS)
     except PluginError as exc:
         _fail(str(exc))
         sys.exit(1)
 
-    failures = 0
+    counts = {"documents": 0, "failures": 0}
+    results: Iterable[Extraction] = pipeline.pipe(
+        _inputs(files, input_format, encoding, errors, published), workers=workers
+    )
+    show_progress = sys.stderr.isatty() and fmt == "jsonl"
+    if show_progress:
+        from tqdm import tqdm
 
-    def results() -> Iterator[dict[str, Any]]:
-        nonlocal failures
-        for path in files:
-            try:
-                text = _read(path, encoding, errors)
-            except FileNotFoundError:
-                _fail(f"{path}: no such file")
-                failures += 1
-                continue
-            except (OSError, UnicodeDecodeError) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                hint = " (try --encoding or --errors replace)" if isinstance(exc, UnicodeDecodeError) else ""
-                _fail(f"{path}: cannot read: {reason}{hint}")
-                failures += 1
-                continue
-            try:
-                yield pipeline.extract(text, published, id=_doc_id(path)).to_dict()
-            except PluginError as exc:
-                _fail(f"{path}: {exc}")
-                failures += 1
-            except Exception as exc:
-                _fail(f"{path}: {type(exc).__name__}: {exc}")
-                failures += 1
+        results = tqdm(results, unit="doc", file=sys.stderr)
+
+    def dicts() -> Iterator[dict[str, Any]]:
+        try:
+            for extraction in results:
+                counts["documents"] += 1
+                if extraction.error is not None:
+                    counts["failures"] += 1
+                    kind, _, reason = extraction.error.partition(": ")
+                    _fail(reason if kind == "SourceError" else f"{extraction.id}: {extraction.error}")
+                    if fmt == "jsonl":
+                        yield {"id": extraction.id, "error": extraction.error}
+                    continue
+                yield extraction.to_dict()
+        except PluginError as exc:
+            counts["failures"] += 1
+            _fail(str(exc))
 
     if fmt == "jsonl":
-        for data in results():
-            click.echo(json.dumps(data, ensure_ascii=False))
+        lines: Iterator[str] = (json.dumps(d, ensure_ascii=False) for d in dicts())
     else:
-        out = list(results())
-        if len(files) == 1:
-            if out:
-                click.echo(json.dumps(out[0], ensure_ascii=False, indent=1))
-        else:
-            click.echo(json.dumps(out, ensure_ascii=False, indent=1))
-    if failures:
+        out = list(dicts())
+        single = counts["documents"] == 1 and len(files) == 1 and not pathlib.Path(files[0]).is_dir()
+        payload: Any = (out[0] if out else None) if single else out
+        lines = iter([] if payload is None else [json.dumps(payload, ensure_ascii=False, indent=1)])
+    if output:
+        _write_atomic(output, lines)
+    else:
+        for line in lines:
+            click.echo(line)
+    if counts["documents"] > 1 or workers > 1 or output:
+        seconds = time.perf_counter() - started
+        click.echo(
+            f"{counts['documents']} documents, {counts['failures']} failures, {seconds:.2f} seconds", err=True
+        )
+    if counts["failures"]:
         sys.exit(1)
 
 
@@ -167,7 +268,6 @@ def merge(files: tuple[str, ...]) -> None:
     Reads FILES, or standard input when none is given or for '-'; writes one merged event a line.
     """
     from diplomacy_events.merge import merge_events
-    from diplomacy_events.models import Extraction
 
     extractions: list[Extraction] = []
     bad = 0

@@ -46,6 +46,10 @@ class DocumentError(ValueError):
     """A document that cannot be extracted (too large, not text, a bad date)."""
 
 
+class SourceError(DocumentError):
+    """A document whose source could not be read (a dict input carrying ``error`` and no ``text``)."""
+
+
 class DocumentTooLarge(DocumentError):
     """A document longer than the pipeline's ``max_chars``."""
 
@@ -82,6 +86,8 @@ def to_document(item: DocumentLike, published: Any = None, id: str | None = None
     if isinstance(item, dict):
         text = item.get("text")
         if not isinstance(text, str):
+            if isinstance(item.get("error"), str):
+                raise SourceError(item["error"])
             raise DocumentError("document has no 'text' string")
         doc_id = item.get("id", id)
         return Document(

@@ -1,0 +1,813 @@
+"""The built-in temporal expression extractor: TIMEX3 values resolved against the publication date.
+
+:func:`find_dates` scans the text once with a combined regular expression (see
+:mod:`._timex`), rejects what only looks like a date ("4 min read", "May" the name, "G20"),
+and resolves each expression with the tense of its clause ("will visit on Sunday" looks
+forward, "met on Sunday" back) and the last date the text anchored ("the following day").
+Patterns registered by plugins (``knowledge.date_patterns``) are applied too and win overlaps.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from diplomacy_events.extractors import _timex as tx
+from diplomacy_events.hookspecs import hookimpl
+from diplomacy_events.lexicon import EMPTY, Knowledge
+from diplomacy_events.models import Document, TimeExpression
+from diplomacy_events.text import Analysis
+
+__all__ = ["extract_dates", "find_dates"]
+
+_CALENDAR_KINDS = frozenset(
+    {"rmd", "rdm", "date", "monyear", "monrel", "rel", "weekday", "month", "season", "time", "set"}
+)
+# Words after which a bare "May" is the month, not a name or a modal verb.
+_MONTH_CUES = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "of",
+        "from",
+        "to",
+        "through",
+        "between",
+        "and",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "that",
+        "during",
+        "before",
+        "after",
+        "throughout",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "since",
+        "around",
+        "as",
+    ]
+)
+# A number followed by one of these counts things; it is not a year.
+_COUNT_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "troops",
+        "soldiers",
+        "votes",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "feet",
+        "tons",
+        "tonnes",
+        "dollars",
+        "euros",
+        "pounds",
+        "yuan",
+        "yen",
+        "rupees",
+        "barrels",
+        "units",
+        "members",
+        "delegates",
+        "cases",
+        "deaths",
+        "seats",
+        "points",
+        "acres",
+        "hectares",
+        "copies",
+        "words",
+        "employees",
+        "workers",
+        "jobs",
+        "cars",
+        "vehicles",
+        "homes",
+        "houses",
+        "refugees",
+        "migrants",
+        "students",
+        "civilians",
+        "prisoners",
+        "missiles",
+        "drones",
+        "rockets",
+        "aircraft",
+        "planes",
+        "ships",
+        "tanks",
+        "companies",
+        "firms",
+        "sites",
+        "pages",
+        "percent",
+        "per",
+    ]
+)
+_NUMBER_PREFIXES = frozenset(
+    [
+        "article",
+        "resolution",
+        "no",
+        "number",
+        "flight",
+        "route",
+        "room",
+        "page",
+        "chapter",
+        "section",
+        "model",
+        "boeing",
+        "airbus",
+        "code",
+        "paragraph",
+        "item",
+        "rule",
+    ]
+)
+_ATTRIBUTIVE = frozenset({"a", "an", "the", "their", "his", "her", "its", "our", "your", "my"})
+_PREV_WORD = re.compile(r"([\w’'.]+)[\s,]*$")
+_NEXT_WORD = re.compile(r"^[\s,]*([\w’']+)")
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s?([ap])?", re.IGNORECASE)
+
+
+class _State:
+    """What resolution needs beyond the match: publication date, anchors, quotations."""
+
+    __slots__ = (
+        "anchor_day",
+        "anchor_month",
+        "anchor_quarter",
+        "anchor_year",
+        "dct",
+        "quote_ends",
+        "quote_starts",
+        "text",
+    )
+
+    def __init__(self, text: str, dct: dt.date | None, analysis: Analysis | None) -> None:
+        self.text = text
+        self.dct = dct
+        self.anchor_day: dt.date | None = dct
+        self.anchor_month: tuple[int, int] | None = (dct.year, dct.month) if dct else None
+        self.anchor_year: int | None = dct.year if dct else None
+        self.anchor_quarter: str | None = None
+        quotes = analysis.quotes if analysis is not None else ()
+        self.quote_starts = [q.start for q in quotes]
+        self.quote_ends = [q.end for q in quotes]
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
+        return i >= 0 and offset < self.quote_ends[i]
+
+    def anchor(self, value: str | None, gran: str) -> None:
+        """Remember a date the text fixed, for "the following day" and "three years earlier"."""
+        if not value or value[0] not in "0123456789":
+            return
+        try:
+            if gran in {"day", "time"} and len(value) >= 10:
+                d = dt.date.fromisoformat(value[:10])
+                self.anchor_day, self.anchor_month, self.anchor_year = d, (d.year, d.month), d.year
+            elif gran == "month" and len(value) == 7:
+                self.anchor_month = (int(value[:4]), int(value[5:7]))
+                self.anchor_year = int(value[:4])
+            elif gran == "year" and len(value) == 4:
+                self.anchor_year = int(value)
+        except ValueError:
+            return
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text[end : end + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _accept(text: str, kind: str, start: int, end: int) -> bool:
+    """Reject what only looks like a temporal expression."""
+    s = text[start:end]
+    if kind in _CALENDAR_KINDS or kind in {"decade", "quarter", "monyear", "yrange"}:
+        for w in tx._WORDS.findall(s):
+            lw = w.lower()
+            if (lw in tx.MONTHS or lw in tx.WEEKDAYS) and not w[0].isupper():
+                return False
+    if kind == "month":
+        last = s.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
+        if last == "May" and s == "May":
+            prev = _prev_word(text, start)
+            if prev not in _MONTH_CUES:
+                return False
+        if s in {"March", "May"} and _next_word(text, end) in {
+            "on",
+            "to",
+            "through",
+            "in",
+            "into",
+            "against",
+        }:
+            return s == "May" and _prev_word(text, start) in _MONTH_CUES
+    if kind == "year" and (
+        _next_word(text, end) in _COUNT_NOUNS or _prev_word(text, start) in _NUMBER_PREFIXES
+    ):
+        return False
+    if kind in {"dur", "ago"}:
+        words = [w.lower() for w in tx._WORDS.findall(s)]
+        if _next_word(text, end) == "read":
+            return False
+        if "second" in words:
+            return False
+    if kind == "vague":
+        low = s.lower()
+        nxt = text[end : end + 1]
+        if nxt == "-":
+            return False
+        if low == "the moment" and _prev_word(text, start) not in {"at", "for"}:
+            return False
+        if low == "soon" and _next_word(text, end) in {"as", "after"}:
+            return False
+    return True
+
+
+def find_dates(
+    text: str,
+    published: dt.date | None,
+    analysis: Analysis | None = None,
+    knowledge: Knowledge = EMPTY,
+) -> list[TimeExpression]:
+    """Every temporal expression of ``text``, sorted by start, with TIMEX3 value, type and granularity."""
+    out: list[TimeExpression] = []
+    state = _State(text, published, analysis)
+    for found in tx.scan(text):
+        if not _accept(text, found.kind, found.start, found.end):
+            continue
+        try:
+            res = _resolve(found, state)
+        except (ValueError, OverflowError):
+            res = None
+        if res is None:
+            continue
+        value, typ, gran = res
+        out.append(
+            TimeExpression(
+                start=found.start,
+                end=found.end,
+                text=text[found.start : found.end],
+                value=value,
+                type=typ,  # type: ignore[arg-type]
+                granularity=gran,  # type: ignore[arg-type]
+            )
+        )
+    if knowledge.date_patterns:
+        out = _apply_plugins(text, published, knowledge, out)
+    return out
+
+
+def _apply_plugins(
+    text: str, published: dt.date | None, knowledge: Knowledge, found: list[TimeExpression]
+) -> list[TimeExpression]:
+    """Add the matches of registered patterns; they win where they overlap a built-in one."""
+    extra: list[TimeExpression] = []
+    for pat in knowledge.date_patterns:
+        for m in pat.pattern.finditer(text):
+            try:
+                res = pat.resolve(m, published)
+            except Exception:  # a plugin's resolver must not stop extraction
+                res = None
+            if res is None:
+                continue
+            span = m.span("timex") if "timex" in pat.pattern.groupindex else m.span()
+            if span[0] >= span[1] or any(span[0] < e.end and e.start < span[1] for e in extra):
+                continue
+            value, typ, gran = res
+            extra.append(
+                TimeExpression(
+                    start=span[0],
+                    end=span[1],
+                    text=text[span[0] : span[1]],
+                    value=value,
+                    type=typ,  # type: ignore[arg-type]
+                    granularity=gran,  # type: ignore[arg-type]
+                )
+            )
+    kept = [d for d in found if not any(d.start < e.end and e.start < d.end for e in extra)]
+    return sorted(kept + extra, key=lambda d: d.start)
+
+
+@hookimpl(trylast=True)
+def extract_dates(document: Document, analysis: Analysis, knowledge: Knowledge) -> Sequence[TimeExpression]:
+    """The hook: :func:`find_dates` on the document's text and publication date."""
+    return find_dates(document.text, document.published, analysis, knowledge)
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+def _resolve(found: tx.Found, st: _State) -> tx.Value | None:
+    text = st.text
+    s = text[found.start : found.end]
+    words = [w.lower() for w in tx._WORDS.findall(s)]
+    kind = found.kind
+    dct = st.dct
+    if not words:
+        return None
+
+    def tense() -> str:
+        return tx.clause_tense(text, found.start, found.end)
+
+    if kind == "iso":
+        d = dt.date.fromisoformat(s[:10])
+        if len(s) > 10:
+            return s, "TIME", "time"
+        val = d.isoformat()
+        st.anchor(val, "day")
+        return val, "DATE", "day"
+    if kind == "numdate":
+        a, b, y = (int(x) for x in s.split("/"))
+        m, d_ = (b, a) if a > 12 else (a, b)
+        val = dt.date(y, m, d_).isoformat()
+        st.anchor(val, "day")
+        return val, "DATE", "day"
+    if kind in {"rmd", "rdm"}:
+        return _range(words, st, tense)
+    if kind == "date":
+        return _date(words, st, tense)
+    if kind == "monyear":
+        month = _month_in(words)
+        year = _year_in(words)
+        if month is None or year is None:
+            return None
+        val = f"{year}-{month:02d}"
+        st.anchor(val, "month")
+        return val, "DATE", "month"
+    if kind == "monrel":
+        month = _month_in(words)
+        if month is None:
+            return None
+        if dct is None:
+            return None, "DATE", "month"
+        shift = {"last": -1, "next": 1}.get(words[-2], 0)
+        return f"{dct.year + shift}-{month:02d}", "DATE", "month"
+    if kind == "yrange":
+        nums = [w for w in words if w.isdigit()]
+        y1 = nums[0]
+        y2 = nums[-1] if len(nums[-1]) == 4 else y1[:2] + nums[-1]
+        if int(y2) <= int(y1):
+            return None
+        return f"{y1}/{y2}", "DATE", "interval"
+    if kind == "decade":
+        digits = next((w for w in words if w[0].isdigit()), "")
+        if len(digits) == 2:
+            return f"19{digits[0]}X", "DATE", "decade"
+        return f"{digits[:3]}X", "DATE", "decade"
+    if kind == "century":
+        n = next((int(w[:-2]) for w in words if w[:-2].isdigit()), None)
+        if n is None:
+            n = next((tx.ORDINALS[w] for w in words if w in tx.ORDINALS), None)
+        if n is None or not 1 <= n <= 21:
+            return None
+        return f"{n - 1:02d}", "DATE", "decade"
+    if kind == "quarter":
+        res = _quarter(words, st, tense)
+        if res is not None and res[0] and "-Q" in res[0]:
+            st.anchor_quarter = res[0]
+        return res
+    if kind == "season":
+        return _season(words, st)
+    if kind == "rel":
+        return _relative(words, st, tense, found)
+    if kind == "modthe":
+        if dct is None:
+            return None, "DATE", words[-1]
+        unit = words[-1]
+        if unit == "year":
+            return str(dct.year), "DATE", "year"
+        if unit == "month":
+            return f"{dct.year}-{dct.month:02d}", "DATE", "month"
+        if unit == "week":
+            return tx.iso_week(dct), "DATE", "week"
+        return f"{str(dct.year)[:3]}X", "DATE", "decade"
+    if kind == "dayword":
+        return _dayword(words, st)
+    if kind == "thistod":
+        base = st.anchor_day if st.in_quote(found.start) else dct
+        if base is None:
+            return None, "TIME", "time"
+        return f"{base.isoformat()}T{tx.PARTS_OF_DAY[words[-1]]}", "TIME", "time"
+    if kind == "time":
+        return _clock(s, words, st, tense)
+    if kind == "weekday":
+        wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
+        if dct is None:
+            return None, "DATE", "day"
+        wd_date = tx.weekday_date(dct, wd, tense())
+        if wd_date is None:
+            return None
+        st.anchor(wd_date.isoformat(), "day")
+        return wd_date.isoformat(), "DATE", "day"
+    if kind == "anaphor":
+        return _anaphor(words, st, tense)
+    if kind == "ago":
+        return _ago(words, st)
+    if kind in {"dur", "vdur"}:
+        return _duration(words)
+    if kind == "set":
+        return _set(words)
+    if kind == "vague":
+        return _vague(words)
+    if kind == "year":
+        year = _year_in(words)
+        if year is None:
+            return None
+        val = str(year)
+        if _prev_word(text, found.start) not in _ATTRIBUTIVE and text[found.end : found.end + 2] not in {
+            "'s",
+            "’s",
+        }:
+            st.anchor(val, "year")
+        return val, "DATE", "year"
+    if kind == "month":
+        month = _month_in(words)
+        if month is None:
+            return None
+        if dct is None:
+            return None, "DATE", "month"
+        val = f"{tx.month_year(dct, month, tense())}-{month:02d}"
+        st.anchor(val, "month")
+        return val, "DATE", "month"
+    return None
+
+
+def _month_in(words: list[str]) -> int | None:
+    return next((tx.MONTHS[w] for w in words if w in tx.MONTHS), None)
+
+
+def _year_in(words: list[str]) -> int | None:
+    return next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+
+
+def _days_in(words: list[str]) -> list[int]:
+    out = []
+    for w in words:
+        digits = w.rstrip("stndrh")
+        if digits.isdigit() and len(digits) <= 2:
+            out.append(int(digits))
+    return out
+
+
+def _date(words: list[str], st: _State, tense: object) -> tx.Value | None:
+    month = _month_in(words)
+    days = _days_in(words)
+    if month is None or not days:
+        return None
+    year = _year_in(words)
+    if year is None:
+        if st.dct is None:
+            return None, "DATE", "day"
+        year = tx.day_year(st.dct, month, days[0], tense())  # type: ignore[operator]
+    val = dt.date(year, month, days[0]).isoformat()
+    st.anchor(val, "day")
+    return val, "DATE", "day"
+
+
+def _range(words: list[str], st: _State, tense: object) -> tx.Value | None:
+    months = [tx.MONTHS[w] for w in words if w in tx.MONTHS]
+    days = _days_in(words)
+    if not months or len(days) < 2:
+        return None
+    m1, m2 = months[0], months[-1]
+    year = _year_in(words)
+    if year is None:
+        if st.dct is None:
+            return None, "DATE", "interval"
+        year = tx.day_year(st.dct, m1, days[0], tense())  # type: ignore[operator]
+    d1 = dt.date(year, m1, days[0])
+    d2 = dt.date(year + (1 if m2 < m1 else 0), m2, days[1])
+    if d2 <= d1:
+        return None
+    st.anchor(d1.isoformat(), "day")
+    return f"{d1.isoformat()}/{d2.isoformat()}", "DATE", "interval"
+
+
+def _quarter(words: list[str], st: _State, tense: object) -> tx.Value | None:
+    dct = st.dct
+    half = "half" in words
+    n = next((tx.ORDINALS[w] for w in words if w in tx.ORDINALS), None)
+    if n is None:
+        n = next((int(w[0]) for w in words if w[:1].isdigit() and len(w) <= 3), None)
+        if words[0].startswith("q") and len(words[0]) == 2:
+            n = int(words[0][1])
+    if n is None and words[-1] == "quarter" and st.dct is not None:
+        if st.anchor_quarter is None or "year" in words[-2]:
+            ref = tx.quarter_of(st.dct - dt.timedelta(days=91))
+            if "year" in words[-2]:
+                ref = f"{int(ref[:4]) - 1}{ref[4:]}" if st.anchor_quarter is None else st.anchor_quarter
+                return f"{int(ref[:4]) - (1 if st.anchor_quarter else 0)}{ref[4:]}", "DATE", "quarter"
+            return ref, "DATE", "quarter"
+        return st.anchor_quarter, "DATE", "quarter"
+    if n is None:
+        return None
+    year = _year_in(words)
+    if year is None:
+        if dct is None:
+            return None, "DATE", "quarter"
+        shift = {"last": -1, "next": 1}.get(words[-2], 0) if words[-1] == "year" else 0
+        year = dct.year + shift
+        current = (dct.month - 1) // 3 + 1 if not half else (dct.month - 1) // 6 + 1
+        if words[-1] != "year" and n > current and tense() == "past":  # type: ignore[operator]
+            year -= 1
+    return (f"{year}-H{n}", "DATE", "quarter") if half else (f"{year}-Q{n}", "DATE", "quarter")
+
+
+def _season_index(month: int) -> int:
+    return {12: 3, 1: 3, 2: 3}.get(month, (month - 3) // 3)
+
+
+def _season(words: list[str], st: _State) -> tx.Value | None:
+    season = next((w for w in words if w in tx.SEASONS), None)
+    if season is None:
+        return None
+    code = tx.SEASONS[season]
+    year = _year_in(words)
+    if year is None:
+        if st.dct is None:
+            return None, "DATE", "season"
+        idx = ["SP", "SU", "FA", "WI"].index(code)
+        cur = _season_index(st.dct.month)
+        year = st.dct.year
+        if "last" in words or "past" in words:
+            year -= 1
+        elif "next" in words or "coming" in words:
+            year += 1 if idx <= cur else 0
+    return f"{year}-{code}", "DATE", "season"
+
+
+def _weekend(d: dt.date, direction: int) -> str | None:
+    """The weekend before (-1) or after (+1) ``d``, or the one it is in (0)."""
+    wd = d.weekday()
+    if direction == 0 and wd >= 5:
+        sat = d - dt.timedelta(days=wd - 5)
+    elif direction >= 0:
+        sat = d + dt.timedelta(days=(5 - wd) % 7 or 7)
+    else:
+        sat = d - dt.timedelta(days=(wd - 5) % 7 or 7)
+    try:
+        return f"{sat.isoformat()}/{(sat + dt.timedelta(days=1)).isoformat()}"
+    except OverflowError:
+        return None
+
+
+def _relative(words: list[str], st: _State, tense: object, found: tx.Found) -> tx.Value | None:
+    dct = st.dct
+    rel_i = next(
+        i
+        for i, w in enumerate(words)
+        if w in {"this", "last", "next", "past", "coming", "previous", "current"}
+    )
+    rel, unit = words[rel_i], words[-1]
+    shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if unit in tx.WEEKDAYS:
+        if dct is None:
+            return None, "DATE", "day"
+        wd = tx.WEEKDAYS[unit]
+        if shift < 0:
+            d = tx.shift_day(dct, -((dct.weekday() - wd - 1) % 7 + 1))
+        elif shift > 0:
+            d = tx.shift_day(dct, (wd - dct.weekday() - 1) % 7 + 1)
+        else:
+            d = tx.weekday_date(dct, wd, tense())  # type: ignore[operator]
+        if d is None:
+            return None
+        st.anchor(d.isoformat(), "day")
+        return d.isoformat(), "DATE", "day"
+    if unit in tx.MONTHS:
+        if dct is None:
+            return None, "DATE", "month"
+        m = tx.MONTHS[unit]
+        if shift < 0:
+            y = dct.year if dct.month - m >= 6 else dct.year - 1
+        elif shift > 0:
+            y = dct.year if m > dct.month else dct.year + 1
+        else:
+            y = dct.year
+        return f"{y}-{m:02d}", "DATE", "month"
+    if dct is None:
+        gran = {"weekend": "interval", "decade": "decade", "century": "decade"}.get(unit, unit)
+        return None, "DATE", gran
+    if unit == "week":
+        d = tx.shift_day(dct, 7 * shift)
+        return (tx.iso_week(d), "DATE", "week") if d else None
+    if unit == "month":
+        y, m = tx.add_months(dct.year, dct.month, shift)
+        return f"{y}-{m:02d}", "DATE", "month"
+    if unit == "year":
+        return str(dct.year + shift), "DATE", "year"
+    if unit == "quarter":
+        q = (dct.month - 1) // 3 + shift
+        y = dct.year + q // 4
+        return f"{y}-Q{q % 4 + 1}", "DATE", "quarter"
+    if unit == "weekend":
+        val = _weekend(dct, shift)
+        return (val, "DATE", "interval") if val else None
+    if unit == "decade":
+        return f"{str(dct.year + 10 * shift)[:3]}X", "DATE", "decade"
+    if unit == "century":
+        return f"{dct.year // 100 + shift:02d}", "DATE", "decade"
+    return None
+
+
+def _dayword(words: list[str], st: _State) -> tx.Value | None:
+    word = next(w for w in words if w in {"today", "tonight", "yesterday", "tomorrow"})
+    part = tx.PARTS_OF_DAY.get(words[-1]) if words[-1] != word else None
+    if st.dct is None:
+        return None, ("TIME" if part else "DATE"), ("time" if part else "day")
+    d = tx.shift_day(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
+    if d is None:
+        return None
+    st.anchor(d.isoformat(), "day")
+    if part:
+        return f"{d.isoformat()}T{part}", "TIME", "time"
+    return d.isoformat(), "DATE", "day"
+
+
+def _clock(s: str, words: list[str], st: _State, tense: object) -> tx.Value | None:
+    low = s.lower()
+    if low.startswith("noon"):
+        hh, mm = 12, 0
+    elif low.startswith("midnight"):
+        hh, mm = 0, 0
+    else:
+        m = _CLOCK.match(s)
+        if m is None:
+            return None
+        hh, mm = int(m.group(1)), int(m.group(2) or 0)
+        ap = (m.group(3) or "").lower()
+        if ap == "p" and hh < 12:
+            hh += 12
+        elif ap == "a" and hh == 12:
+            hh = 0
+        if hh > 23:
+            return None
+    wd = next((tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS), None)
+    on_weekday = wd is not None and st.dct is not None
+    base = tx.weekday_date(st.dct, wd, tense()) if on_weekday else st.anchor_day  # type: ignore[arg-type,operator]
+    if base is None:
+        return None, "TIME", "time"
+    return f"{base.isoformat()}T{hh:02d}:{mm:02d}", "TIME", "time"
+
+
+def _anaphor(words: list[str], st: _State, tense: object) -> tx.Value | None:
+    if words[:2] == ["the", "eve"]:
+        base = st.anchor_day
+        d = tx.shift_day(base, -1) if base else None
+        return (d.isoformat() if d else None), "DATE", "day"
+    if words == ["the", "weekend"]:
+        if st.dct is None:
+            return None, "DATE", "interval"
+        t = tense()  # type: ignore[operator]
+        return _weekend(st.dct, 1 if t == "future" else -1 if t == "past" else 0), "DATE", "interval"
+    shift = 0
+    if "following" in words or "next" in words or "after" in words:
+        shift = 1
+    elif "previous" in words or "preceding" in words or "before" in words:
+        shift = -1
+    unit = next((w for w in reversed(words) if w in tx.UNITS or w in tx.PARTS_OF_DAY), "day")
+    if unit in {"day", "morning", "afternoon", "evening", "night"}:
+        base = st.anchor_day
+        if base is None:
+            return None, "DATE", "day"
+        d = tx.shift_day(base, shift)
+        if d is None:
+            return None
+        return d.isoformat(), "DATE", "day"
+    if unit == "week":
+        base = st.anchor_day
+        d = tx.shift_day(base, 7 * shift) if base else None
+        return (tx.iso_week(d) if d else None), "DATE", "week"
+    if unit == "month":
+        if st.anchor_month is None:
+            return None, "DATE", "month"
+        y, m = tx.add_months(*st.anchor_month, shift)
+        return f"{y}-{m:02d}", "DATE", "month"
+    if unit == "year":
+        if st.anchor_year is None:
+            return None, "DATE", "year"
+        return str(st.anchor_year + shift), "DATE", "year"
+    if unit == "weekend" and st.anchor_day is not None:
+        return _weekend(st.anchor_day, shift), "DATE", "interval"
+    return None, "DATE", "vague"
+
+
+def _ago(words: list[str], st: _State) -> tx.Value | None:
+    unit = tx.unit_of(words)
+    if unit is None:
+        return None
+    count = tx.read_count(words)
+    back = words[-1] in {"ago", "earlier", "before", "previously"}
+    from_dct = words[-1] in {"ago", "now", "hence"}
+    if count is None or count != int(count):
+        return ("PAST_REF" if back else "FUTURE_REF"), "DATE", "vague"
+    n = int(count) * (-1 if back else 1)
+    designator, mult, is_time = tx.UNITS[unit]
+    if designator == "Y" and st.anchor_quarter and abs(n) == 1 and mult == 1:
+        # financial reports compare with the same quarter a year before
+        return f"{int(st.anchor_quarter[:4]) - 1}{st.anchor_quarter[4:]}", "DATE", "quarter"
+    if designator == "Y":
+        base_year = st.dct.year if from_dct and st.dct else st.anchor_year
+        if base_year is None:
+            return None, "DATE", "year"
+        year = base_year + n * int(mult)
+        if not 1 <= year <= 9999:
+            return None
+        return str(year), "DATE", "year"
+    if designator == "M" and not is_time:
+        base_m = (st.dct.year, st.dct.month) if from_dct and st.dct else st.anchor_month
+        if base_m is None:
+            return None, "DATE", "month"
+        y, m = tx.add_months(*base_m, n)
+        return f"{y}-{m:02d}", "DATE", "month"
+    base = st.dct if from_dct else st.anchor_day
+    if base is None:
+        return None, "DATE", "day"
+    if designator == "Q":
+        d = tx.shift_day(base, 91 * n)
+        return (tx.quarter_of(d) if d else None), "DATE", "quarter"
+    if is_time:
+        return base.isoformat(), "DATE", "day"
+    days = n * (7 if designator == "W" else 1) * int(mult)
+    d = tx.shift_day(base, days)
+    if d is None:
+        return None
+    if designator == "W":
+        return tx.iso_week(d), "DATE", "week"
+    return d.isoformat(), "DATE", "day"
+
+
+def _duration(words: list[str]) -> tx.Value | None:
+    if "quarter" in words and "century" in words:
+        return "P25Y", "DURATION", "duration"
+    unit = tx.unit_of(words)
+    if unit is None:
+        return None
+    plural_only = not any(w in tx.NUMBERS or w[0].isdigit() or w in tx.VAGUE_COUNTS for w in words)
+    if words[-1] == "long" and len(words) == 2:
+        count: float | None = None if words[0].endswith("s") else 1
+    elif plural_only:
+        count = None
+    else:
+        cut = next(
+            (i for i, w in enumerate(words) if w in {"to", "or"} and i > 0 and words[i - 1] != "up"), None
+        )
+        count = tx.read_count(words[:cut] if cut is not None else words)
+    return tx.duration_value(count, unit), "DURATION", "duration"
+
+
+_SET_VALUES = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W", "fortnightly": "P2W",
+    "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P3M", "weekday": "P1D",
+    "weekend": "P1W", "morning": "P1D", "evening": "P1D", "night": "P1D", "summer": "P1Y", "winter": "P1Y",
+}  # fmt: skip
+
+
+def _set(words: list[str]) -> tx.Value | None:
+    last = words[-1]
+    if last in tx.WEEKDAYS:
+        return f"XXXX-WXX-{tx.WEEKDAYS[last] + 1}", "SET", "vague"
+    if last in tx.MONTHS:
+        return f"XXXX-{tx.MONTHS[last]:02d}", "SET", "vague"
+    val = _SET_VALUES.get(last)
+    if val is None:
+        return None
+    if "other" in words:
+        val = val.replace("P1", "P2")
+    return val, "SET", "vague"
+
+
+def _vague(words: list[str]) -> tx.Value:
+    if any(w in {"future", "soon", "coming"} for w in words):
+        return "FUTURE_REF", "DATE", "vague"
+    if any(w in {"recent", "recently", "lately", "past"} for w in words):
+        return "PAST_REF", "DATE", "vague"
+    return "PRESENT_REF", "DATE", "vague"

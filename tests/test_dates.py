@@ -1,0 +1,162 @@
+"""The built-in temporal expression extractor: extents, TIMEX3 values, rejections, properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_events.extractors.dates import find_dates
+from diplomacy_events.lexicon import DatePattern, Knowledge
+from diplomacy_events.text import analyze
+
+# A Wednesday.
+PUB = dt.date(2024, 3, 13)
+
+TIMEX3_VALUE = re.compile(
+    r"""^(?:
+        \d{4}(?:-\d\d(?:-\d\d(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?)?|-W\d\d(?:-WE)?|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?
+      | \d{3}X | \d\d
+      | FY\d{4}
+      | (?:\d{4}-\d\d-\d\d|\d{4})/(?:\d{4}-\d\d-\d\d|\d{4})
+      | PT?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q)
+      | XXXX-(?:WXX-[1-7]|\d\d)
+      | PAST_REF | PRESENT_REF | FUTURE_REF
+    )$""",
+    re.VERBOSE,
+)
+
+
+def dates(text: str, published: dt.date | None = PUB) -> list[tuple[str, str | None]]:
+    return [(d.text, d.value) for d in find_dates(text, published, analyze(text))]
+
+
+def value_of(text: str, phrase: str, published: dt.date | None = PUB) -> str | None:
+    for d in find_dates(text, published, analyze(text)):
+        if d.text == phrase:
+            return d.value
+    raise AssertionError(f"{phrase!r} not found in {dates(text, published)}")
+
+
+def test_weekday_resolution_follows_tense() -> None:
+    assert value_of("The envoy will travel to Lisbon on Friday.", "Friday") == "2024-03-15"
+    assert value_of("The envoy travelled to Lisbon on Friday.", "Friday") == "2024-03-08"
+    assert value_of("The minister spoke to reporters on Wednesday.", "Wednesday") == "2024-03-13"
+    assert value_of("The summit is scheduled to open on Monday.", "Monday") == "2024-03-18"
+
+
+def test_list_of_weekdays_gives_one_expression_each() -> None:
+    got = dates("The delegation will stay in Hanoi on Saturday and Sunday.")
+    assert got == [("Saturday", "2024-03-16"), ("Sunday", "2024-03-17")]
+
+
+def test_bare_month_in_past_clause_is_the_most_recent_one() -> None:
+    assert value_of("Relations soured after the talks collapsed in November.", "November") == "2023-11"
+    assert value_of("The two leaders met in February.", "February") == "2024-02"
+    assert value_of("The premier will attend a forum in September.", "September") == "2024-09"
+
+
+def test_absolute_dates_and_ranges() -> None:
+    assert value_of("The treaty was signed on 4 July 2019 in Vienna.", "4 July 2019") == "2019-07-04"
+    assert value_of("It was dated Sept. 3, 2021.", "Sept. 3, 2021") == "2021-09-03"
+    assert value_of("Talks are planned for June 5-7.", "June 5-7") == "2024-06-05/2024-06-07"
+    assert value_of("The fair runs from 5 to 7 June.", "5 to 7 June") == "2024-06-05/2024-06-07"
+    assert value_of("He governed from 1999 to 2004.", "1999 to 2004") == "1999/2004"
+    assert value_of("The file is dated 2022-11-08.", "2022-11-08") == "2022-11-08"
+
+
+def test_relative_expressions() -> None:
+    assert value_of("Prices rose last year.", "last year") == "2023"
+    assert value_of("A decision is expected next week.", "next week") == "2024-W12"
+    assert value_of("Exports fell earlier this month.", "earlier this month") == "2024-03"
+    assert value_of("Costs climbed at the start of the year.", "the start of the year") == "2024"
+    assert value_of("The accord was reached three years ago.", "three years ago") == "2021"
+    assert value_of("Ties broke down in late 2020.", "late 2020") == "2020"
+
+
+def test_following_day_is_relative_to_the_last_anchor() -> None:
+    text = "The ministers met on May 2, 2022, and signed a pact the following day."
+    assert value_of(text, "the following day") == "2022-05-03"
+
+
+def test_durations_decades_quarters_seasons() -> None:
+    assert value_of("She began a two-day visit to Oslo.", "two-day") == "P2D"
+    assert value_of("The embargo lasted for three years.", "three years") == "P3Y"
+    assert value_of("Growth slowed in the 1990s.", "the 1990s") == "199X"
+    assert value_of("Output rose in the third quarter of 2021.", "the third quarter of 2021") == "2021-Q3"
+    assert value_of("A visit is planned for summer 2025.", "summer 2025") == "2025-SU"
+
+
+def test_times_of_day() -> None:
+    assert value_of("The vote closed at 7:30 p.m. Tuesday.", "7:30 p.m. Tuesday") == "2024-03-12T19:30"
+    assert value_of("Officials gathered this morning.", "this morning") == "2024-03-13TMO"
+
+
+def test_sets_and_vague_references() -> None:
+    assert value_of("The council meets every Monday.", "every Monday") == "XXXX-WXX-1"
+    assert value_of("The bulletin appears daily.", "daily") == "P1D"
+    assert value_of("The region is calm now.", "now") == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis by our correspondent 4 min read",
+        "She may attend, officials said.",
+        "Prime Minister Theresa May spoke.",
+        "Leaders arrived for the G20 meeting.",
+        "The COVID-19 rules were lifted.",
+        "Allies invoked Article 5 of the treaty.",
+        "The home side won 2-1 after extra time.",
+        "Half of them, 1/2 of the total, agreed.",
+        "The 72-year-old diplomat retired.",
+    ],
+)
+def test_rejections(text: str) -> None:
+    assert [d for d in find_dates(text, PUB) if d.value] == []
+
+
+def test_without_publication_date_relative_values_are_none() -> None:
+    got = dict(dates("He left on Monday and returned on March 3, 2020.", published=None))
+    assert got["Monday"] is None
+    assert got["March 3, 2020"] == "2020-03-03"
+
+
+def test_plugin_patterns_win_overlaps() -> None:
+    pattern = DatePattern(
+        name="fiscal",
+        pattern=re.compile(r"FY(?P<timex>\d{2})"),
+        resolve=lambda m, _pub: (f"20{m.group('timex')}", "DATE", "year"),
+    )
+    knowledge = Knowledge(date_patterns=(pattern,))
+    got = find_dates("Spending in FY24 and on Monday.", PUB, None, knowledge)
+    assert [(d.text, d.value) for d in got] == [("24", "2024"), ("Monday", "2024-03-11")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200), st.one_of(st.none(), st.dates()))
+def test_any_string_yields_valid_sorted_timexes(text: str, published: dt.date | None) -> None:
+    found = find_dates(text, published)
+    last_end = -1
+    for d in found:
+        assert text[d.start : d.end] == d.text
+        assert d.start >= last_end
+        last_end = d.end
+        assert d.value is None or TIMEX3_VALUE.match(d.value), d.value
+    assert [(d.start, d.value) for d in find_dates(text, published)] == [(d.start, d.value) for d in found]
+
+
+_WORDS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2100, 12, 20)), st.sampled_from(_WORDS))
+def test_weekday_direction_follows_tense(published: dt.date, weekday: str) -> None:
+    future = value_of(f"The minister will visit Rome on {weekday}.", weekday, published)
+    past = value_of(f"The minister visited Rome on {weekday}.", weekday, published)
+    assert future is not None and past is not None
+    assert 1 <= (dt.date.fromisoformat(future) - published).days <= 7
+    assert 0 <= (published - dt.date.fromisoformat(past)).days <= 6
