@@ -29,7 +29,7 @@ def test_extract_stdin_jsonl_several(tmp_path: pathlib.Path) -> None:
     other.write_text("The minister spoke on Monday.", encoding="utf-8")
     r = run("extract", "-", str(other), "--format", "jsonl", input="Talks ended on Tuesday.")
     assert r.exit_code == 0, r.output
-    lines = [json.loads(x) for x in r.output.splitlines()]
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert [x["id"] for x in lines] == ["stdin", "second"]
 
 

@@ -1,0 +1,140 @@
+"""The gazetteer and the built-in location extractor, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_events.extractors.locations import find_locations
+from diplomacy_events.gazetteer import get_gazetteer
+from diplomacy_events.lexicon import GazetteerEntry, Knowledge
+from diplomacy_events.models import Location
+from diplomacy_events.text import analyze
+
+
+def _by_name(text: str) -> dict[str, Location]:
+    return {loc.name: loc for loc in find_locations(text, analyze(text))}
+
+
+def test_countries_cities_and_abbreviations() -> None:
+    locs = _by_name("The U.S. envoy flew from Kyiv to Tokyo, then on to the UAE and the DPRK border.")
+    assert locs["U.S."].country == "USA" and locs["U.S."].kind == "country"
+    assert locs["Kyiv"].country == "UKR" and locs["Kyiv"].kind == "city"
+    assert locs["Tokyo"].country == "JPN"
+    assert locs["UAE"].country == "ARE"
+    assert locs["DPRK"].country == "PRK"
+
+
+def test_spelling_variants_are_one_place() -> None:
+    text = "Kiev was quiet. Later Kyiv said the talks would go on."
+    locs = find_locations(text)
+    assert len(locs) == 1
+    assert locs[0].country == "UKR" and len(locs[0].mentions) == 2
+
+
+def test_one_location_per_place_sorted_by_first_mention() -> None:
+    text = "Talks in Oslo ended. Rome and Oslo both welcomed them."
+    locs = find_locations(text)
+    assert [loc.name for loc in locs] == ["Oslo", "Rome"]
+    assert [m.start for m in locs[0].mentions] == [9, 30]
+
+
+def test_venues_and_continents() -> None:
+    text = "Leaders met at the White House and later at Camp David; the Kremlin kept quiet about Europe."
+    locs = _by_name(text)
+    assert locs["White House"].kind == "venue" and locs["White House"].country == "USA"
+    assert locs["Camp David"].country == "USA"
+    assert locs["Kremlin"].country == "RUS"
+    assert locs["Europe"].kind == "continent"
+
+
+def test_metonym_flag() -> None:
+    locs = _by_name("Moscow said it would respond, and Ottawa urged restraint. Tourists love Lisbon.")
+    assert locs["Moscow"].metonym and locs["Ottawa"].metonym
+    assert not locs["Lisbon"].metonym
+
+
+def test_demonyms_and_organisations_are_not_places() -> None:
+    text = (
+        "Chinese officials spoke to the Hong Kong Daily Times, the Bank of England and the "
+        "University of California, while NATO and the EU watched."
+    )
+    names = set(_by_name(text))
+    assert not names & {"Chinese", "England", "California", "Hong Kong", "NATO", "EU"}
+
+
+def test_person_is_not_a_place() -> None:
+    text = "Defence chief Lloyd Austin arrived on Monday. Austin told reporters the visit went well."
+    assert "Austin" not in _by_name(text)
+    assert "Jordan" not in _by_name("Mr Jordan declined to comment.")
+
+
+def test_flying_to_a_city_after_the_person_is_gone() -> None:
+    locs = _by_name("The senator flew to Austin, Texas, for a rally.")
+    assert locs["Austin"].country == "USA"
+
+
+def test_common_words_that_are_towns() -> None:
+    text = "Reading the statement aloud, she said Congress would meet in March."
+    names = set(_by_name(text))
+    assert not names & {"Reading", "Congress", "March"}
+
+
+def test_qualifier_picks_the_state() -> None:
+    locs = _by_name("The fair in Paris, Texas, drew a crowd.")
+    paris = locs["Paris"]
+    assert paris.country == "USA" and paris.longitude is not None and paris.longitude < -90
+    assert locs["Texas"].kind == "region"
+
+
+def test_capital_beats_small_namesakes() -> None:
+    locs = _by_name("The minister arrived in Paris for talks with France.")
+    assert locs["Paris"].country == "FRA"
+
+
+def test_georgia_from_context() -> None:
+    foreign = _by_name("Russia and Georgia traded accusations over Abkhazia.")
+    assert foreign["Georgia"].country == "GEO"
+    local = _by_name("Atlanta and Savannah voters in Georgia went to the polls.")
+    assert local["Georgia"].country == "USA"
+
+
+def test_venue_named_by_its_kind_takes_the_host_city() -> None:
+    text = "LISBON - Ministers gathered at the Belmonte hotel on Wednesday."
+    locs = _by_name(text)
+    assert locs["Belmonte hotel"].country == "PRT"
+
+
+def test_plugin_entries_are_added() -> None:
+    knowledge = Knowledge(
+        gazetteer=(
+            GazetteerEntry(name="Zorbania Keep", kind="venue", country="ZZZ", latitude=1.0, longitude=2.0),
+        )
+    )
+    locs = find_locations("They met at Zorbania Keep today.", knowledge=knowledge)
+    assert [(loc.name, loc.country) for loc in locs] == [("Zorbania Keep", "ZZZ")]
+    assert get_gazetteer(knowledge) is get_gazetteer(knowledge)  # compiled once per knowledge
+
+
+def test_empty_and_odd_inputs() -> None:
+    assert find_locations("") == []
+    assert find_locations("\x00\x01 Paris\u200b, ,,, 'Rome") is not None
+    assert find_locations("Berlin " * 20000)[0].name == "Berlin"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ParisTexUSA.,' -\n\u00e9RomeKyivChinaGeorgia")), max_size=200))
+def test_any_string_mentions_slice_and_determinism(text: str) -> None:
+    first = find_locations(text)
+    for loc in first:
+        for m in loc.mentions:
+            assert text[m.start : m.end] == m.text
+    assert find_locations(text) == first
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_string(text: str) -> None:
+    for loc in find_locations(text, analyze(text)):
+        for m in loc.mentions:
+            assert text[m.start : m.end] == m.text
