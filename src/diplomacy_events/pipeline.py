@@ -4,7 +4,9 @@ Merging rule, per stage: implementations are taken in pluggy's call order (``try
 the built-ins, which are ``trylast``, last). A record is kept unless its span overlaps one kept
 before: for actors and locations each mention is checked on its own, and a record whose
 remaining mentions share kind and name with a kept record is folded into it; temporal
-expressions and statements are checked on their span, events on their trigger and type.
+expressions and statements are checked on their span, events on their trigger and type, each
+against the records of the implementations called before (one plugin may return overlapping
+records, such as one event per acting state of a shared trigger).
 Records are then sorted by their first offset and numbered (``a1``, ``l1``, ``d1``, ``s1``,
 ``e1``), so the output never depends on the order plugins were installed in.
 
@@ -289,12 +291,14 @@ class Pipeline:
         kept: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
         for name, records in self._call(run, "extract_dates", kwargs, TimeExpression):
+            mine: list[tuple[int, int]] = []
             for d in records:
                 if not run.span_ok(d.start, d.end, d.text) or d.end <= d.start:
                     run.warn(name, f"date {d.text!r} at {d.start}:{d.end} does not match the text; dropped")
                 elif not _overlaps(taken, d.start, d.end):
                     kept.append(d)
-                    taken.append((d.start, d.end))
+                    mine.append((d.start, d.end))
+            taken.extend(mine)
         return _number(kept, "d", lambda d: (d.start, d.end))
 
     def _actors(self, run: _Run, kwargs: dict[str, Any]) -> list[Actor]:
@@ -313,6 +317,7 @@ class Pipeline:
         kept: list[Statement] = []
         taken: list[tuple[int, int]] = []
         for name, records in self._call(run, "extract_statements", kwargs, Statement):
+            mine: list[tuple[int, int]] = []
             for s in records:
                 parts_ok = all(run.span_ok(p.start, p.end, p.text) for p in s.parts)
                 span_ok = run.span_ok(s.start, s.end, run.text[s.start : s.end] if s.start >= 0 else None)
@@ -328,13 +333,15 @@ class Pipeline:
                     run.warn(name, f"statement {s.quote[:30]!r} names an unknown actor; dropped")
                 elif not _overlaps(taken, s.start, s.end):
                     kept.append(s)
-                    taken.append((s.start, s.end))
+                    mine.append((s.start, s.end))
+            taken.extend(mine)
         return _number(kept, "s", lambda s: (s.start, s.end))
 
     def _events(self, run: _Run, kwargs: dict[str, Any], ids: dict[str, set[str]]) -> list[Event]:
         kept: list[Event] = []
         taken: dict[str, list[tuple[int, int]]] = {}
         for name, records in self._call(run, "extract_events", kwargs, Event):
+            mine: dict[str, list[tuple[int, int]]] = {}
             for e in records:
                 problem = None
                 if e.type not in EVENT_TYPES:
@@ -352,11 +359,12 @@ class Pipeline:
                 if problem:
                     run.warn(name, f"event {e.type!r}: {problem}; dropped")
                     continue
-                spans = taken.setdefault(e.type, [])
-                if not _overlaps(spans, e.trigger.start, e.trigger.end):
+                if not _overlaps(taken.get(e.type, []), e.trigger.start, e.trigger.end):
                     kept.append(e)
-                    spans.append((e.trigger.start, e.trigger.end))
-        return _number(kept, "e", lambda e: (e.trigger.start, e.trigger.end, e.type))
+                    mine.setdefault(e.type, []).append((e.trigger.start, e.trigger.end))
+            for etype, spans in mine.items():
+                taken.setdefault(etype, []).extend(spans)
+        return _number(kept, "e", lambda e: (e.trigger.start, e.trigger.end, e.type, e.actors))
 
     # -- public --------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ event with several mentions. Meetings and calls need two participants.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
@@ -39,13 +40,15 @@ from diplomacy_events.text import Analysis, analyze
 
 _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:which|who|while|as|when|where)\b|\b(?:but|after|before|since|until|following|because)\b"
+    r"[;:]|,\s+(?:which|who|while|as|when)\b|\b(?:but|after|before|since|until|following|because|where)\b"
 )
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_TWO_SIDED = {"meeting", "call"}
+_TWO_SIDED = {"meeting", "call", "agreement"}
 
 
 @attrs.frozen
@@ -55,6 +58,8 @@ class _Trigger:
     plover: str | None
     pattern: str
     needs_place: bool = False
+    object_before: bool = False
+    """The actor just before the trigger is its object ("declared X persona non grata")."""
     needs_person_object: bool = False
     needs_verb: re.Pattern[str] | None = None
     needs_cue: re.Pattern[str] | None = None
@@ -98,6 +103,7 @@ def _compile(knowledge: Knowledge) -> _Compiled:
                 plover=entry.get("plover"),
                 pattern=_words_pattern(entry["words"]),
                 needs_place=bool(entry.get("needs_place")),
+                object_before=bool(entry.get("object_before")),
                 needs_person_object=bool(entry.get("needs_person_object")),
                 needs_verb=_optional(entry, "needs_verb"),
                 needs_cue=_optional(entry, "needs_cue", prefix=True),
@@ -159,9 +165,10 @@ class _Doc:
         self.text = text
         self.analysis = analysis
         self.actors = actor_index(actors)
-        self.locations = location_index([loc for loc in locations if not loc.metonym])
+        self.locations = location_index(locations)
         self.dates = date_index(dates)
         self.modifiers = self._title_modifiers()
+        self.states = {a.country: a for a in actors if a.kind == "state" and a.country}
 
     def _title_modifiers(self) -> set[int]:
         """Starts of state/organization mentions that only qualify the person named next."""
@@ -184,24 +191,43 @@ class _Doc:
         return start
 
 
-def _subject(doc: _Doc, lo: int, pos: int) -> list[Actor]:
-    found = doc.actors_in(lo, pos)
-    if not found:
-        pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
-        if pronouns:
-            who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
-            return [who] if who else []
-        return []
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
+    """The last actor of ``found`` and those listed before it ("Italy, Spain and Denmark")."""
     last = found[-1]
     group = [last.record]
     for prev in reversed(found[:-1]):
         gap = doc.text[prev.end : last.start]
-        if len(gap) <= 45 and re.search(r"\band\b", gap) and not re.search(r"[;:.]", gap):
-            group.insert(0, prev.record)
-            last = prev
-        else:
+        listed = _LIST_GAP.fullmatch(gap) or (len(gap) <= 45 and re.search(r"\band\b", gap))
+        if not listed or re.search(r"[;:.]", gap):
             break
+        if prev.record not in group:
+            group.insert(0, prev.record)
+        last = prev
     return group
+
+
+def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
+    """Who acts: the actors named closest before the trigger in its clause.
+
+    Without one: the person a pronoun names, the antecedent of "X, who ...", or the sentence's
+    first actor.
+    """
+    found = doc.actors_in(lo, pos)
+    if found:
+        return _group_before(doc, found)
+    pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
+    if pronouns:
+        who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
+        return [who] if who else []
+    before = doc.actors_in(sent_start, lo)
+    if before and re.match(r",\s+(?:who|which)\b", doc.text[before[-1].end : before[-1].end + 8]):
+        return [before[-1].record]
+    if before:
+        return _group_before(doc, [p for p in before if p.end <= before[0].end + 60][:4])
+    return []
 
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
@@ -222,11 +248,20 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []
     first = following[0]
     gap = text[pos : first.start]
-    if len(gap) > 50 or re.search(r"[.;:\"“”]", gap):
+    with_phrase = len(gap) <= 100 and re.search(r"\bwith\s+(?:the\s+)?$", gap)
+    if (len(gap) > 50 and not with_phrase) or re.search(r"[.;:\"“”]", gap):
         return []
     if re.search(r"\b(?:said|says|told|after|before|because|since|when|while)\b", gap):
         return []
-    return [first.record]
+    out = [first.record]
+    prev = first
+    for nxt in following[1:]:
+        if not _LIST_GAP.fullmatch(text[prev.end : nxt.start]):
+            break
+        if nxt.record not in out:
+            out.append(nxt.record)
+        prev = nxt
+    return out
 
 
 def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None:
@@ -264,7 +299,8 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
 
 
 def _status(c: _Compiled, doc: _Doc, lo: int, pos: int, trigger_text: str) -> str:
-    before = re.findall(r"[\w']+", doc.text[lo:pos].lower())[-7:]
+    # Modal and status words are lowercase: "Theresa May" is no "may".
+    before = [w for w in re.findall(r"[\w']+", doc.text[lo:pos]) if w.islower()][-7:]
     words = set(before)
     if words & c.cancelled or ("called" in words and "off" in doc.text[pos : pos + 30].lower().split()[:3]):
         return "cancelled"
@@ -285,108 +321,213 @@ def find_events(
     dates: Sequence[TimeExpression] = (),
     analysis: Analysis | None = None,
     knowledge: Knowledge = EMPTY,
+    published: dt.date | None = None,
 ) -> list[Event]:
     """Events of ``text`` whose participants, place and date are records of the earlier stages."""
     analysis = analysis or analyze(text)
     c = knowledge.compiled("events.triggers", _compile)
     doc = _Doc(text, analysis, actors, locations, dates)
     drafts: list[_Draft] = []
-    suppressed: list[tuple[int, int]] = []
     for m in c.regex.finditer(text):
         trig = c.triggers[int((m.lastgroup or "t0")[1:])]
         sent = analysis.sentence_at(m.start())
         if sent is None:
             continue
-        draft = _draft(c, doc, trig, m, (sent.start, sent.end), drafts)
-        if draft is None:
-            continue
-        if draft.type == "rejection":
+        if trig.type == "rejection":
             # "declined a meeting": the meeting carries the refusal, not a rejection of its own.
             tail = text[m.end() : min(sent.end, m.end() + 40)].lower()
-            if re.search(r"\b(?:meet|meeting|visit|talks|call|invitation|offer)\b", tail):
-                suppressed.append((m.start(), m.end()))
+            if re.search(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request)\b", tail):
                 continue
-        drafts.append(draft)
+        drafts.extend(_draft(c, doc, trig, m, (sent.start, sent.end), drafts))
     merged = _merge(drafts)
+    dateline = _dateline(doc)
+    if dateline is not None:
+        for d in merged:
+            if d.location is None and d.type in _DATELINE_TYPES and _recent(d.date, published):
+                d.location = dateline
     return [_finish(d) for d in merged]
+
+
+_DATELINE_TYPES = {"meeting", "agreement", "visit"}
+_DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w .'-]{1,30})?\s+[-–—]\s")
+
+
+def _dateline(doc: _Doc) -> Location | None:
+    """The place of a dateline ("GENEVA - ...", "OSAKA, Japan — ...") opening a paragraph."""
+    for para in doc.analysis.paragraphs[:6]:
+        first = doc.locations.first_after(para.start, min(para.end, para.start + 40))
+        if first is not None and first.start == para.start and _DATELINE.match(doc.text, first.end):
+            return first.record
+    return None
+
+
+def _recent(date: TimeExpression | None, published: dt.date | None) -> bool:
+    """Whether an event dated ``date`` can have happened where the article was filed."""
+    if date is None or published is None or not date.value:
+        return date is None
+    try:
+        day = dt.date.fromisoformat(date.value[:10])
+    except ValueError:
+        return date.value[:7] == published.isoformat()[:7]
+    return abs((day - published).days) <= 7
+
+
+_PLURAL_SUBJECT = re.compile(r"\b(?:they|They|we|We|both|Both)\b")
+_SPLIT_TYPES = {
+    "cooperation",
+    "expulsion",
+    "sanction",
+    "visit",
+    "appeal",
+    "accusation",
+    "rejection",
+    "threat",
+    "protest",
+    "military",
+}
+
+
+def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
+    """The state a demonym right after the trigger points to ("expelled Russian diplomats")."""
+    from diplomacy_events.countries import demonym_country
+
+    for word in re.finditer(r"\b[A-Z][a-z]+\b", doc.text[start : min(end, start + 50)]):
+        code = demonym_country(word.group())
+        if code and code in doc.states:
+            return doc.states[code]
+    return None
+
+
+def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Location]:
+    """``first`` and the places listed after it ("visiting Israel, Sudan and Oman")."""
+    out = [first]
+    placed = doc.locations.between(pos, end)
+    start = next((p for p in placed if p.record is first), None)
+    if start is None:
+        return out
+    prev_end = start.end
+    for p in placed:
+        if p.start < prev_end:
+            continue
+        if not _LIST_GAP.fullmatch(doc.text[prev_end : p.start]):
+            break
+        if p.record not in out:
+            out.append(p.record)
+        prev_end = p.end
+    return out
 
 
 def _draft(
     c: _Compiled, doc: _Doc, trig: _Trigger, m: re.Match[str], sent: tuple[int, int], drafts: list[_Draft]
-) -> _Draft | None:
+) -> list[_Draft]:
     text = doc.text
     lo = doc.clause_start(sent[0], m.start())
     end = sent[1]
     tail = text[m.end() : end]
     if trig.not_followed_by is not None and trig.not_followed_by.match(tail.lstrip()):
-        return None
+        return []
     if trig.needs_verb is not None and not trig.needs_verb.search(text, sent[0], m.start()):
-        return None
+        return []
     if trig.needs_cue is not None and not trig.needs_cue.search(text, sent[0], end):
-        return None
+        return []
     objects = _objects(doc, m.end(), end)
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
-        return None
+        return []
     location = _location(doc, sent[0], m.end(), end)
     if trig.needs_place and location is None:
-        return None
+        return []
     trigger = Mention.at(text, m.start(), m.end())
     between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
-    if (
-        trig.type == "military"
-        and _PASSIVE.search(lead[-30:])
-        and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
-    ):
-        return None  # "was shot down" names no one who acted
+    if _PASSIVE.search(lead[-30:]) and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail):
+        return []  # "was shot down", "had been asked": no one named acted
     definite = bool(_DEFINITE.search(lead[-40:]))
     if definite and not between:
         # "the visit would go ahead", "The visit angered Beijing": the noun refers back.
         objects = [a for a in objects if re.match(r"\s*(?:with|by|of)\b", text[m.end() : m.end() + 6])]
-    subject: list[Actor] = [] if between or definite else _subject(doc, lo, m.start())
+    subject: list[Actor] = []
+    if not (between or definite or _PLURAL_SUBJECT.search(lead)):
+        subject = _subject(doc, sent[0], lo, m.start())
+        # "the G20 summit": a forum that names the meeting is not who met.
+        subject = [a for a in subject if not (a.kind == "organization" and _adjacent(a, m.start()))]
+        if trig.object_before and subject:
+            first = doc.actors_in(lo, m.start())
+            if first and first[0].record not in subject:
+                objects, subject = [*subject, *objects], [first[0].record]
+    source = re.match(r"\s*(?:[a-z]+\s+){0,2}?from\s+", tail)
+    if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
+        # "congratulations from X", "a call from X": X acted on the clause's subject.
+        subject, objects = objects[:1], subject
+    places = [location] if location is not None else []
     if trig.type == "visit" and location is not None:
-        places = {(mm.start, mm.end) for mm in location.mentions}
-        objects = [a for a in objects if not any((mm.start, mm.end) in places for mm in a.mentions)]
-    participants: list[Actor] = []
-    for a in subject + objects:
-        if a not in participants:
-            participants.append(a)
+        places = _listed_places(doc, location, m.end(), end)
+        spans = {(mm.start, mm.end) for loc in places for mm in loc.mentions}
+        objects = [a for a in objects if not any((mm.start, mm.end) in spans for mm in a.mentions)]
+    if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
+        target = _demonym_target(doc, m.end(), end)
+        if target is not None:
+            objects = [target]
     status = _status(c, doc, lo, m.start(), trigger.text)
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
     date = _date(doc, sent[0], end, m.start())
     if trig.type not in _PLACED_TYPES:
-        location = None
+        places = []
+    participants: list[Actor] = []
+    for a in subject + objects:
+        if a not in participants:
+            participants.append(a)
     if definite and not participants:
         for d in reversed(drafts):
             if d.type == trig.type:
                 d.mentions.append(trigger)
                 break
-        return None
+        return []
     if not participants:
-        return None
-    cameo = trig.cameo
-    if trig.type == "meeting" and status == "declined":
-        cameo = "125"
-    elif trig.type == "meeting" and location is not None and cameo in ("040", "043", "044"):
-        countries = {a.country for a in participants}
-        cameo = "043" if location.country in countries else "044"
-    return _Draft(
-        type=trig.type,
-        cameo=cameo,
-        plover=trig.plover,
-        trigger=trigger,
-        actors=participants,
-        location=location,
-        date=date,
-        status=status,
-        sentence=sent,
-        mentions=[trigger],
-    )
+        return []
+    # One event per acting side for one-sided types ("Italy, Spain and Denmark expelled ...").
+    if trig.type in _SPLIT_TYPES and len(subject) > 1:
+        groups = [[a, *[o for o in objects if o is not a]] for a in subject]
+    elif trig.type == "agreement" and len(subject) == 1 and len(objects) > 1:
+        groups = [[subject[0], o] for o in objects]
+    else:
+        groups = [participants]
+    out = []
+    for group in groups:
+        options: list[Location | None] = list(places) or [None]
+        for place in options:
+            cameo = trig.cameo
+            if trig.type == "meeting" and status == "declined":
+                cameo = "125"
+            elif trig.type == "meeting" and place is not None and cameo in ("040", "043", "044"):
+                cameo = "043" if place.country in {a.country for a in group} else "044"
+            out.append(
+                _Draft(
+                    type=trig.type,
+                    cameo=cameo,
+                    plover=trig.plover,
+                    trigger=trigger,
+                    actors=list(group),
+                    location=place,
+                    date=date,
+                    status=status,
+                    sentence=sent,
+                    mentions=[trigger],
+                )
+            )
+    return out
+
+
+def _adjacent(actor: Actor, pos: int) -> bool:
+    return any(0 <= pos - m.end <= 1 for m in actor.mentions)
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
-    if a.type != b.type or {x.id for x in a.actors} != {x.id for x in b.actors}:
+    """Two drafts of one type, one initiator and nested participants, with no clash of date or place."""
+    if a.type != b.type or a.actors[0].id != b.actors[0].id:
+        return False
+    ids_a, ids_b = {x.id for x in a.actors}, {x.id for x in b.actors}
+    if not (ids_a <= ids_b or ids_b <= ids_a):
         return False
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False
@@ -396,11 +537,18 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
+        if len(d.actors) == 1 and d.type in _SPLIT_TYPES and d.type != "visit":
+            # "Germany and France announced expulsions of their own": the target of the last such event.
+            prev = next((o for o in reversed(out) if o.type == d.type and len(o.actors) > 1), None)
+            if prev is not None and prev.actors[1].id != d.actors[0].id:
+                d.actors.append(prev.actors[1])
         same = next((o for o in out if _compatible(o, d)), None)
         if same is None:
             out.append(d)
             continue
         same.mentions.extend(d.mentions)
+        if len(d.actors) > len(same.actors):
+            same.actors = d.actors
         same.location = same.location or d.location
         same.date = same.date or d.date
         if same.status == "occurred" and d.status != "occurred":
@@ -433,4 +581,4 @@ def extract_events(
     dates: Sequence[TimeExpression],
 ) -> list[Event]:
     """Events with participants, place, date, status and CAMEO code."""
-    return find_events(document.text, actors, locations, dates, analysis, knowledge)
+    return find_events(document.text, actors, locations, dates, analysis, knowledge, document.published)
