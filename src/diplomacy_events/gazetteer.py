@@ -2,8 +2,8 @@
 
 The index is built by ``scripts/build_gazetteer.py`` into the package file
 ``lexicon/gazetteer.json.gz`` (one column per field) and loaded on first use. Its surface
-forms go into one Aho-Corasick automaton, so finding every place name in a text is a single
-scan whatever the size of the index. Plugins add places through
+forms and their word prefixes go into one dict, so finding every place name in a text costs a
+few lookups per capitalised word, whatever the size of the index. Plugins add places through
 :class:`~diplomacy_events.lexicon.GazetteerEntry` items; :func:`get_gazetteer` compiles them
 once per :class:`~diplomacy_events.lexicon.Knowledge`.
 """
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
+import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import ahocorasick
 import attrs
 
 from diplomacy_events.lexicon import EMPTY, GazetteerEntry, Knowledge
@@ -32,6 +33,32 @@ GIVEN = 4
 """The name is also a common given name ("Austin", "Florence")."""
 EXTRA = 16
 """From the hand-written list of venues, regions and continents."""
+
+# A word that may begin a name, the next word of a longer name, and the cut points of a form.
+_START = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][^\W\d_]*")
+_NEXT = re.compile(r"[ .,'’-]{1,3}[^\W\d_]+")
+_CUT = re.compile(r"(?<=[^\W\d_])[ .,'’-]{1,3}(?=[^\W\d_])")
+
+
+def prefixes(forms: Iterable[str]) -> list[str]:
+    """The word prefixes of ``forms`` ("United", "United Arab" for "United Arab Emirates")."""
+    out: dict[str, None] = {}
+    for f in forms:
+        f = f.removesuffix(".")
+        for m in _CUT.finditer(f):
+            out[f[: m.start()]] = None
+    return list(out)
+
+
+def _ends_word(text: str, end: int, n: int) -> bool:
+    """No letter or digit right after ``end``; an apostrophe only before a possessive "s"."""
+    if end >= n:
+        return True
+    c = text[end]
+    if c.isalnum() or c == "_":
+        return False
+    return not (c in "’'" and end + 1 < n and text[end + 1].isalpha() and text[end + 1] != "s")
+
 
 _KINDS = {"C": "country", "c": "city", "r": "region", "v": "venue", "k": "continent", "o": "other"}
 _NO_COORD = -999999
@@ -51,13 +78,15 @@ class Place:
     population: int
     flags: int
     admin1: str
+    """First-level division code, ``"US.TX"`` style; empty when unknown."""
     fame: int = 0
     """How many alternate names the place has: a prior for how widely it is known."""
-    """First-level division code, ``"US.TX"`` style; empty when unknown."""
+    prior: float = 0.0
+    """The context-free part of the resolution score: size, fame, kind and capital status."""
 
 
 class Gazetteer:
-    """Places, their surface forms, and an automaton that finds the forms in a text."""
+    """Places, their surface forms, and a word-prefix index that finds the forms in a text."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         countries: list[str] = data["countries"]
@@ -77,9 +106,15 @@ class Gazetteer:
         """US state codes and AP abbreviations ("Va.", "Calif.") -> state entry, for "Town, Va."."""
         self.given: frozenset[str] = frozenset(data["given"])
         """Common given names, to tell "Lloyd Austin" from a town."""
+        self._prefixes: list[str] = data["prefixes"].split("\n") if data.get("prefixes") else []
+        """Word prefixes of the multi-word forms (precomputed by the build, see :func:`prefixes`)."""
         self._places: dict[int, Place] = {}
-        self._automaton: Any = None
+        self._cands: dict[int, tuple[tuple[Place, bool], ...]] = {}
+        self._index: dict[str, int] | None = None
+        self._dotted: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.memo: dict[Any, Any] = {}
+        """Per-process cache for what extractors derive from a surface form (keyed as they like)."""
 
     def __len__(self) -> int:
         return len(self._names)
@@ -89,51 +124,112 @@ class Gazetteer:
         p = self._places.get(index)
         if p is None:
             lat, lon = self._lat[index], self._lon[index]
+            kind = _KINDS.get(self._kinds[index], "other")
+            pop, fame, flags = self._pop[index], self._fame[index], self._flags[index]
+            prior = math.log10(pop + 10) + math.log10(fame + 1)
+            if kind == "country":
+                prior += 2.5
+            elif flags & EXTRA:
+                prior += 2.0
+            if flags & CAPITAL:
+                prior += 1.5
             p = self._places[index] = Place(
                 index=index,
                 name=self._names[index],
-                kind=_KINDS.get(self._kinds[index], "other"),
+                kind=kind,
                 country=self._countries[self._country[index]],
                 latitude=None if lat == _NO_COORD else lat / 1000,
                 longitude=None if lon == _NO_COORD else lon / 1000,
-                population=self._pop[index],
-                flags=self._flags[index],
+                population=pop,
+                flags=flags,
                 admin1=self._admin1[index],
-                fame=self._fame[index],
+                fame=fame,
+                prior=prior,
             )
         return p
 
-    def candidates(self, key: int) -> list[tuple[Place, bool]]:
+    def candidates(self, key: int) -> tuple[tuple[Place, bool], ...]:
         """The places a surface form (by key index) may name, each with whether it is an alternate name."""
-        v = self._values[key]
-        codes = v if isinstance(v, list) else [v]
-        return [(self.place(c), False) if c >= 0 else (self.place(-1 - c), True) for c in codes]
+        c = self._cands.get(key)
+        if c is None:
+            v = self._values[key]
+            codes = v if isinstance(v, list) else [v]
+            c = self._cands[key] = tuple(
+                (self.place(i), False) if i >= 0 else (self.place(-1 - i), True) for i in codes
+            )
+        return c
+
+    def key_of(self, name: str) -> int:
+        """The key index of the surface form ``name``, or -1."""
+        index = self.index()
+        if name.endswith("."):
+            return self._dotted.get(name[:-1], -1)
+        return index.get(name, -1)
 
     def lookup(self, name: str) -> list[Place]:
         """The places called ``name`` exactly (primary or alternate name)."""
-        automaton = self.automaton()
-        key = automaton.get(name, -1)
+        key = self.key_of(name)
         return [] if key < 0 else [p for p, _ in self.candidates(key)]
 
-    def automaton(self) -> Any:
-        """The Aho-Corasick automaton of every surface form (value: key index), built once."""
-        if self._automaton is None:
-            with self._lock:
-                if self._automaton is None:
-                    a = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-                    add = a.add_word
-                    for i, k in enumerate(self.keys):
-                        add(k, i)
-                    a.make_automaton()
-                    self._automaton = a
-        return self._automaton
+    def index(self) -> dict[str, int]:
+        """Every surface form -> key index, and every word prefix of a longer form -> -1; built once.
 
-    def scan(self, text: str) -> Iterator[tuple[int, int, int]]:
-        """Every ``(start, end, key index)`` where a surface form occurs in ``text`` (no boundary check)."""
-        if not text:
-            return
-        for end, key in self.automaton().iter(text):
-            yield end + 1 - len(self.keys[key]), end + 1, key
+        A form is cut after each run of letters, so the text is matched word by word: a prefix
+        that is not in the index stops the extension. Forms ending in a full stop ("U.S.") are
+        kept without it in ``_dotted``.
+        """
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    index: dict[str, int] = dict.fromkeys(self._prefixes or prefixes(self.keys), -1)
+                    dotted: dict[str, int] = {}
+                    for i, k in enumerate(self.keys):
+                        if k.endswith("."):
+                            dotted[k[:-1]] = i
+                            index.setdefault(k[:-1], -1)
+                        else:
+                            index[k] = i
+                    self._dotted = dotted
+                    self._index = index
+        return self._index
+
+    def match(self, text: str) -> list[tuple[int, int, int]]:
+        """Every leftmost-longest whole-word ``(start, end, key index)`` of a surface form in ``text``."""
+        index = self.index()
+        dotted = self._dotted
+        get = index.get
+        nxt = _NEXT.match
+        out: list[tuple[int, int, int]] = []
+        last = 0
+        n = len(text)
+        for m in _START.finditer(text):
+            form = m.group()
+            v = get(form)
+            if v is None:
+                continue
+            s = m.start()
+            if s < last or (s and (text[s - 1].isalnum() or text[s - 1] in "_@#")):
+                continue
+            e = m.end()
+            best = -1
+            best_end = e
+            while True:
+                if v >= 0 and (e >= n or _ends_word(text, e, n)):
+                    best, best_end = v, e
+                if e < n and text[e] == "." and form in dotted:
+                    best, best_end = dotted[form], e + 1
+                m2 = nxt(text, e)
+                if m2 is None:
+                    break
+                e = m2.end()
+                form = text[s:e]
+                v = get(form)
+                if v is None:
+                    break
+            if best >= 0:
+                out.append((s, best_end, best))
+                last = best_end
+        return out
 
     def extended(self, entries: tuple[GazetteerEntry, ...]) -> Gazetteer:
         """A copy of this index with ``entries`` added; they rank like hand-written places."""
@@ -148,7 +244,9 @@ class Gazetteer:
         g.keys = list(self.keys)
         g._values = list(self._values)
         g.qualifiers, g.given = self.qualifiers, self.given
-        g._places, g._automaton, g._lock = {}, None, threading.Lock()
+        g._prefixes = list(self._prefixes)
+        g._places, g._cands, g._index, g._dotted, g._lock = {}, {}, None, {}, threading.Lock()
+        g.memo = {}
         code = {c: i for i, c in enumerate(g._countries) if c}
         kinds = {v: k for k, v in _KINDS.items()}
         key_index = {k: i for i, k in enumerate(g.keys)}
@@ -179,6 +277,7 @@ class Gazetteer:
                     old = g._values[k]
                     g._values[k] = [*(old if isinstance(old, list) else [old]), i]
         g._kinds = self._kinds + "".join(kind_letters)
+        g._prefixes.extend(prefixes(g.keys[len(self.keys) :]))
         return g
 
 

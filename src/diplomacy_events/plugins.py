@@ -85,7 +85,9 @@ class PluginRegistry:
             self._load_entry_points()
         for i, plugin in enumerate(plugins):
             name = str(
-                getattr(plugin, "name", None) or getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{i}"
+                getattr(plugin, "name", None)
+                or getattr(plugin, "__name__", None)
+                or f"{type(plugin).__name__}-{i}"
             )
             if name not in self.disabled:
                 self._add(plugin, name, None, None)

@@ -9,10 +9,12 @@ the publication date.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 
 import attrs
 
@@ -288,43 +290,91 @@ _TOKEN = re.compile(r"[\w’']+|[;:()\[\]—]")
 _SENT_BREAK = re.compile(r"[.!?]\S*\s+(?=\S)|\n")
 
 
-def clause_tense(text: str, start: int, end: int) -> str:
-    """``past``, ``future``, ``would`` (future seen from the past) or ``none`` for the clause at a span."""
-    lo = max(0, start - 250)
-    window = text[lo:start]
-    cut = 0
-    for m in _SENT_BREAK.finditer(window):
-        cut = m.end()
-    before = _TOKEN.findall(window[cut:])
-    verdict = _scan(list(reversed(before[-30:])))
-    if verdict != "none":
-        return verdict
-    after = text[end : end + 100]
-    brk = _SENT_BREAK.search(after)
-    if brk:
-        after = after[: brk.start()]
-    return _scan(_TOKEN.findall(after)[:8], forward=True)
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class Tenses:
+    """The tense of the clause at a span, read from the words around it in its sentence."""
+
+    __slots__ = ("_ends", "_sentences", "_starts", "text")
+
+    def __init__(self, text: str, sentences: Sequence[_Span] | None = None) -> None:
+        self.text = text
+        self._sentences = sentences  # the text's sentences, if known; else sentence breaks are guessed
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def _sentence(self, offset: int, lo: int, hi: int) -> tuple[int, int]:
+        """The part of ``[lo, hi)`` in the sentence that holds ``offset``."""
+        if self._sentences is None:
+            first, last = lo, hi
+            for m in _SENT_BREAK.finditer(self.text, lo, hi):
+                if m.end() <= offset:
+                    first = m.end()
+                elif m.start() >= offset:
+                    last = m.start()
+                    break
+            return first, last
+        if not self._starts:
+            if not self._sentences:
+                return lo, hi
+            self._starts = [s.start for s in self._sentences]
+            self._ends = [s.end for s in self._sentences]
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return lo, min(hi, self._starts[0])
+        return max(lo, self._starts[i]), min(hi, max(self._ends[i], offset))
+
+    def at(self, start: int, end: int) -> str:
+        """``past``, ``future``, ``would`` (future seen from the past) or ``none``."""
+        text = self.text
+        for width in (80, 250):  # most clauses show their tense within a few words: look near first
+            lo = max(0, start - width)
+            first, _ = self._sentence(start, lo, start)
+            words = _TOKEN.findall(text, first, start)
+            if first == lo and lo > 0 and words and text[lo - 1].isalnum():
+                words = words[1:]  # the window cut a word
+            verdict = _scan(words[-1:-31:-1])
+            if verdict or first > lo or lo == 0:
+                break
+        if verdict and verdict != "none":
+            return verdict
+        _, last = self._sentence(end, end, end + 100)
+        return _scan(_TOKEN.findall(text, end, last)[:8], forward=True) or "none"
 
 
 _STOPS = frozenset({";", ":", "(", ")", "[", "]", "—"})
 _PREV_CUES = frozenset({"was", "were", "had", "is", "are", "am", "be", "being", "who", "which"})
 
 
+_VERDICTS: dict[str, str] = {
+    **{w: "past" for w in _PAST},
+    **{w: "would" for w in _MODAL},
+    **{w: "future" for w in _FUTURE},
+    **{w: "none" for w in _STOPS},
+}
+
+
 def _scan(words: list[str], forward: bool = False) -> str:
-    low = [w.lower() for w in words]
+    """The tense the first telling word gives (nearest first); ``none`` at a stop, ``""`` if none."""
+    if not words:
+        return ""
+    low = " ".join(words).lower().split(" ")  # tokens hold no space: one lowercasing for all
     n = len(low)
     for i, w in enumerate(low):
-        if w in _STOPS:
-            return "none"
-        if w in _FUTURE:
-            return "future"
-        if w in _MODAL:
-            return "would"
-        if w in _PAST:
-            return "past"
+        verdict = _VERDICTS.get(w)
+        if verdict is not None:
+            return verdict
+        plan = w in _PLAN
+        if not plan and w[-1:] not in {"d", "s", "o"}:
+            continue  # the rules below only concern plans, "-ed", "-s" and "to"
         prev_i = i - 1 if forward else i + 1
         prev = low[prev_i] if 0 <= prev_i < n else ""
-        if w in _PLAN:
+        if plan:
             nxt_i = i + 1 if forward else i - 1
             if w not in {"set", "going", "planned"} or (0 <= nxt_i < n and low[nxt_i] == "to"):
                 return "would" if prev in {"was", "were", "had"} else "future"
@@ -340,7 +390,7 @@ def _scan(words: list[str], forward: bool = False) -> str:
             if prev in {"be", "being", "is", "are", "am"}:
                 continue  # passive: the auxiliary before it decides
             return "past"
-    return "none"
+    return ""
 
 
 # --------------------------------------------------------------------------- values
@@ -454,15 +504,6 @@ def unit_of(words: list[str]) -> str | None:
     return None
 
 
-@attrs.frozen
-class Found:
-    """A candidate before resolution: its kind and extent."""
-
-    kind: str
-    start: int
-    end: int
-
-
 # --------------------------------------------------------------------------- dispatch
 
 _NUMWORDS = [
@@ -499,8 +540,10 @@ _APPROX_FIRST = (
 )
 # The kinds of expression a word can open.
 _OPENERS: dict[str, tuple[str, ...]] = {
-    "#digit": ("iso", "numdate", "rdm", "date", "yrange", "decade", "century", "quarter", "time", "ago",
-               "dur", "set", "year"),
+    # numbers of one or two digits, of four, of three or more than four
+    "#digit12": ("numdate", "rdm", "date", "century", "quarter", "time", "ago", "dur", "set"),
+    "#digit4": ("iso", "yrange", "decade", "quarter", "ago", "dur", "set", "year"),
+    "#digit3": ("ago", "dur", "set"),
     "#month": ("rmd", "date", "monyear", "monrel", "month"),
     "#weekday": ("date", "weekday"),
     "the": ("decade", "century", "quarter", "season", "monyear", "monrel", "rel", "modthe", "anaphor", "dur",
@@ -664,89 +707,149 @@ _HEADS = [
     for u in ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
     for s in ("", "s")
 ]
-_TOKEN_RE = re.compile(r"[^\W_]+")
-_GAP = re.compile(r"[ \u00a0-]{0,3}")
+_GAP = r"[ \u00a0-]{0,3}"
+_MAX_BACK = 6  # inner words a scan steps back over, at most
+_DIGIT_RUN = re.compile(r"[0-9]{1,5}")
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie, so a failing position costs one test."""
+    trie: dict[str, dict[str, object]] = {}
+    for w in words:
+        node: dict[str, object] = trie
+        for ch in w:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def emit(node: dict[str, object]) -> str:
+        branches = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            branches.append(re.escape(ch) + emit(node[ch]))  # type: ignore[arg-type]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+@attrs.frozen
+class _Tables:
+    """What a scan needs, compiled once per process."""
+
+    heads: object  # the Aho-Corasick automaton: head word -> (length, pattern or None)
+    digits: tuple[re.Pattern[str] | None, ...]  # the grammar after a number of 0, 1, 2... 4+ digits
+    decade: re.Pattern[str]  # the grammar for "'90s"
+    back: re.Pattern[str]  # the inner words before a head, read on the reversed text
+    by_rev: dict[str, re.Pattern[str] | None]  # reversed word -> the grammar of what it opens
 
 
 @cache
-def _automaton() -> object:
+def _tables() -> _Tables:
     import ahocorasick
 
+    by_word = {w: _grammar_for(w) for w in _INNER if not w[:1].isdigit()}
     auto = ahocorasick.Automaton()
     for w in _HEADS:
-        auto.add_word(w, len(w))
+        auto.add_word(w, (len(w), by_word.get(w) or _grammar_for(w)))
     for d in "0123456789":
-        auto.add_word(d, 1)
+        auto.add_word(d, (1, None))
     auto.make_automaton()
-    return auto
+    # The inner words nearest the head first, each a group of its own: group k is the k-th word back.
+    word = rf"({_alternation(sorted(w[::-1] for w in _INNER))})(?![^\W_])"
+    back = ""
+    for _ in range(_MAX_BACK):
+        back = f"(?:{_GAP}{word}{back})?"
+    decade = _sub_grammar(("decade",))
+    short, year, other = _grammar_for("#digit12"), _grammar_for("#digit4"), _grammar_for("#digit3")
+    by_rev = {w[::-1]: p for w, p in by_word.items()}
+    return _Tables(auto, (None, short, short, other, year, other), decade, re.compile(back), by_rev)
+
+
+_ESCAPE_OR_UPPER = re.compile(r"(\\.)|([A-Z]+)")
 
 
 @cache
 def _sub_grammar(kinds: tuple[str, ...]) -> re.Pattern[str]:
+    """The alternatives ``kinds``, lowercased: matched on the lowercased text, which is twice as fast
+    as matching the text with IGNORECASE."""
     patterns = dict(_KINDS)
-    body = "|".join(f"(?P<{k}>{patterns[k]})" for k, _ in _KINDS if k in kinds)
-    return re.compile(rf"(?<![\w’'-])(?:{body})", re.IGNORECASE)
+    body = "|".join(f"(?P<{k}>{_lower(patterns[k])})" for k, _ in _KINDS if k in kinds)
+    return re.compile(rf"(?<![\w’'-])(?:{body})")
 
 
-@cache
-def _kinds_of(word: str) -> tuple[str, ...]:
-    """The kinds of expression ``word`` (lowercase) can open, in grammar order."""
-    if word[:1].isdigit():
-        classes: tuple[str, ...] = ("#digit",)
-    else:
-        classes = _WORD_CLASSES.get(word, ())
+def _lower(pattern: str) -> str:
+    return _ESCAPE_OR_UPPER.sub(lambda m: m.group(1) or m.group(2).lower(), pattern)
+
+
+def _grammar_for(word: str) -> re.Pattern[str] | None:
+    """The grammar of the expressions ``word`` (lowercase; ``#``: a class) can open, or None."""
+    classes = (word,) if word[:1] == "#" else _WORD_CLASSES.get(word, ())
     wanted = {k for c in classes for k in _OPENERS[c]}
-    return tuple(k for k, _ in _KINDS if k in wanted)
+    kinds = tuple(k for k, _ in _KINDS if k in wanted)
+    return _sub_grammar(kinds) if kinds else None
 
 
-def _heads(low: str) -> list[int]:
-    """Start offsets of head words (and numbers), in order."""
-    n = len(low)
-    starts: list[int] = []
-    for end, length in _automaton().iter(low):  # type: ignore[attr-defined]
-        start = end - length + 1
-        if start > 0 and (low[start - 1].isalnum() or (length == 1 and low[start - 1] in ".,")):
-            continue
-        if length > 1 and end + 1 < n and low[end + 1].isalpha():
-            continue
-        if not starts or starts[-1] != start:
-            starts.append(start)
-    starts.sort()
-    return starts
+Found = tuple[str, int, int]  # (kind, start, end) of a candidate before resolution
 
 
-def scan(text: str) -> Iterator[Found]:
-    """Every candidate expression, left to right, without overlaps."""
+def lowered(text: str) -> str:
+    """``text`` in lower case, with the same offsets."""
     low = text.lower()
+    if len(low) != len(text):  # a few characters ("İ") lowercase to two: keep those as they are
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def scan(low: str, rev: str | None = None) -> list[Found]:
+    """Every candidate expression of a lowercased text (``rev``: reversed), left to right, no overlaps.
+
+    Head words (months, units, numbers...) are found in one pass of an Aho-Corasick automaton;
+    from each, one match on the reversed text steps back over the words that may open the
+    expression ("the", "early", "more than a"), and the grammar of the earliest opener that
+    reaches past the head wins.
+    """
+    n = len(low)
+    tables = _tables()
+    if rev is None:
+        rev = low[::-1]
+    back_match = tables.back.match
+    by_rev = tables.by_rev
+    digits = tables.digits
+    out: list[Found] = []
     last_end = 0
-    prev_head = -1
-    for head in _heads(low):
-        if head < last_end or head == prev_head:
+    for end, (length, pattern) in tables.heads.iter(low):  # type: ignore[attr-defined]
+        head = end - length + 1
+        if head < last_end:
             continue
-        prev_head = head
-        # The words before the head that may belong to the expression, nearest first.
-        lo = max(last_end, head - 60)
-        toks = list(_TOKEN_RE.finditer(low, lo, head))
-        starts: list[int] = []
-        edge = head
-        for t in reversed(toks[-6:]):
-            if t.group() not in _INNER or _GAP.fullmatch(low, t.end(), edge) is None:
-                break
-            starts.append(t.start())
-            edge = t.start()
-        if head > 0 and low[head - 1] in "'’" and low[head : head + 1].isdigit():
-            starts.append(head - 1)
-        starts.reverse()
-        starts.append(head)
-        for pos in starts:
-            word_m = _TOKEN_RE.match(low, pos if low[pos] not in "'’" else pos + 1)
-            if word_m is None:
+        before = low[head - 1] if head else " "
+        if before.isalnum():
+            continue  # inside a word or a number
+        if length == 1:  # a number: not after a decimal point or a thousands separator
+            if before in ".,":
                 continue
-            kinds = _kinds_of(word_m.group()) if low[pos] not in "'’" else ("decade",)
-            if not kinds:
-                continue
-            m = _sub_grammar(kinds).match(text, pos)
-            if m is not None and m.end() > head and m.lastgroup is not None:
-                last_end = m.end()
-                yield Found(m.lastgroup, m.start(), m.end())
-                break
+            run = _DIGIT_RUN.match(low, head)
+            pattern = digits[run.end() - head if run else 5]
+        elif end + 1 < n and low[end + 1].isalnum():
+            continue
+        starts: list[tuple[int, re.Pattern[str] | None]] = []
+        if before in "'’":
+            if length == 1:
+                starts.append((head - 1, tables.decade))
+        elif head:
+            m = back_match(rev, n - head, n - max(last_end, head - 60))
+            if m is not None:
+                k = m.lastindex
+                while k:
+                    starts.append((n - m.end(k), by_rev[m.group(k)]))
+                    k -= 1
+        starts.append((head, pattern))
+        for pos, grammar in starts:
+            if grammar is not None:
+                found = grammar.match(low, pos)
+                if found is not None and found.end() > head:
+                    last_end = found.end()
+                    out.append((found.lastgroup or "", pos, last_end))
+                    break
+    return out

@@ -22,9 +22,6 @@ from diplomacy_events.text import Analysis
 
 __all__ = ["extract_dates", "find_dates"]
 
-_CALENDAR_KINDS = frozenset(
-    {"rmd", "rdm", "date", "monyear", "monrel", "rel", "weekday", "month", "season", "time", "set"}
-)
 # Words after which a bare "May" is the month, not a name or a modal verb.
 _MONTH_CUES = frozenset(
     [
@@ -144,8 +141,19 @@ _NUMBER_PREFIXES = frozenset(
     ]
 )
 _ATTRIBUTIVE = frozenset({"a", "an", "the", "their", "his", "her", "its", "our", "your", "my"})
-_PREV_WORD = re.compile(r"([\w’'.]+)[\s,]*$")
-_NEXT_WORD = re.compile(r"^[\s,]*([\w’']+)")
+_PREV_WORD = re.compile(r"[\s,]*([\w’'.]+)")  # on the reversed text
+_NEXT_WORD = re.compile(r"[\s,]*([\w’']+)")
+_LWORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")  # the words of an expression, on the lowercased text
+_CASED_KINDS = frozenset(
+    {"rmd", "rdm", "date", "monyear", "monrel", "rel", "weekday", "month", "season", "time", "set", "decade",
+     "quarter", "yrange"}
+)  # fmt: skip
+# A month or weekday name whose first letter is lower case ("may", "march", "sunday").
+_LOWER_CALENDAR_WORD = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(w[0] + "(?i:" + w[1:] + ")" for w in sorted([*tx.MONTHS, *tx.WEEKDAYS], key=len, reverse=True))
+    + r")(?![A-Za-z])"
+)
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s?([ap])?", re.IGNORECASE)
 
 
@@ -158,13 +166,19 @@ class _State:
         "anchor_quarter",
         "anchor_year",
         "dct",
+        "low",
         "quote_ends",
         "quote_starts",
+        "rev",
+        "tenses",
         "text",
     )
 
     def __init__(self, text: str, dct: dt.date | None, analysis: Analysis | None) -> None:
         self.text = text
+        self.low = tx.lowered(text)
+        self.rev = self.low[::-1]
+        self.tenses = tx.Tenses(text, analysis.sentences if analysis is not None else None)
         self.dct = dct
         self.anchor_day: dt.date | None = dct
         self.anchor_month: tuple[int, int] | None = (dct.year, dct.month) if dct else None
@@ -195,57 +209,38 @@ class _State:
             return
 
 
-def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group(1).lower().rstrip(".") if m else ""
+def _prev_word(st: _State, start: int) -> str:
+    """The word before ``start`` (lowercase, past spaces and commas), read on the reversed text."""
+    n = len(st.rev)
+    m = _PREV_WORD.match(st.rev, n - start, n - max(0, start - 40))
+    return m.group(1)[::-1].rstrip(".") if m else ""
 
 
-def _next_word(text: str, end: int) -> str:
-    m = _NEXT_WORD.match(text[end : end + 40])
-    return m.group(1).lower() if m else ""
+def _next_word(st: _State, end: int) -> str:
+    m = _NEXT_WORD.match(st.low, end, end + 40)
+    return m.group(1) if m else ""
 
 
-def _accept(text: str, kind: str, start: int, end: int) -> bool:
+def _accept(st: _State, kind: str, start: int, end: int, words: list[str]) -> bool:
     """Reject what only looks like a temporal expression."""
-    s = text[start:end]
-    if kind in _CALENDAR_KINDS or kind in {"decade", "quarter", "monyear", "yrange"}:
-        for w in tx._WORDS.findall(s):
-            lw = w.lower()
-            if (lw in tx.MONTHS or lw in tx.WEEKDAYS) and not w[0].isupper():
-                return False
+    if kind in _CASED_KINDS and _LOWER_CALENDAR_WORD.search(st.text, start, end):
+        return False  # "may", "march", "sunday" in lower case are other words
     if kind == "month":
-        last = s.rsplit(None, 1)[-1].rsplit("-", 1)[-1]
-        if last == "May" and s == "May":
-            prev = _prev_word(text, start)
-            if prev not in _MONTH_CUES:
-                return False
-        if s in {"March", "May"} and _next_word(text, end) in {
-            "on",
-            "to",
-            "through",
-            "in",
-            "into",
-            "against",
-        }:
-            return s == "May" and _prev_word(text, start) in _MONTH_CUES
-    if kind == "year" and (
-        _next_word(text, end) in _COUNT_NOUNS or _prev_word(text, start) in _NUMBER_PREFIXES
-    ):
-        return False
-    if kind in {"dur", "ago"}:
-        words = [w.lower() for w in tx._WORDS.findall(s)]
-        if _next_word(text, end) == "read":
+        s = st.text[start:end]
+        if s == "May" and _prev_word(st, start) not in _MONTH_CUES:
             return False
-        if "second" in words:
+        if s in {"March", "May"} and _next_word(st, end) in {"on", "to", "through", "in", "into", "against"}:
+            return s == "May" and _prev_word(st, start) in _MONTH_CUES
+    elif kind == "year":
+        return _next_word(st, end) not in _COUNT_NOUNS and _prev_word(st, start) not in _NUMBER_PREFIXES
+    elif kind in {"dur", "ago"}:
+        return "second" not in words and _next_word(st, end) != "read"
+    elif kind == "vague":
+        if st.text[end : end + 1] == "-":
             return False
-    if kind == "vague":
-        low = s.lower()
-        nxt = text[end : end + 1]
-        if nxt == "-":
+        if words == ["the", "moment"] and _prev_word(st, start) not in {"at", "for"}:
             return False
-        if low == "the moment" and _prev_word(text, start) not in {"at", "for"}:
-            return False
-        if low == "soon" and _next_word(text, end) in {"as", "after"}:
+        if words == ["soon"] and _next_word(st, end) in {"as", "after"}:
             return False
     return True
 
@@ -259,11 +254,13 @@ def find_dates(
     """Every temporal expression of ``text``, sorted by start, with TIMEX3 value, type and granularity."""
     out: list[TimeExpression] = []
     state = _State(text, published, analysis)
-    for found in tx.scan(text):
-        if not _accept(text, found.kind, found.start, found.end):
+    low = state.low
+    for kind, start, end in tx.scan(low, state.rev):
+        words = _LWORDS.findall(low, start, end)
+        if not words or not _accept(state, kind, start, end, words):
             continue
         try:
-            res = _resolve(found, state)
+            res = _resolve(kind, start, end, words, state)
         except (ValueError, OverflowError):
             res = None
         if res is None:
@@ -271,9 +268,9 @@ def find_dates(
         value, typ, gran = res
         out.append(
             TimeExpression(
-                start=found.start,
-                end=found.end,
-                text=text[found.start : found.end],
+                start=start,
+                end=end,
+                text=text[start:end],
                 value=value,
                 type=typ,  # type: ignore[arg-type]
                 granularity=gran,  # type: ignore[arg-type]
@@ -324,17 +321,13 @@ def extract_dates(document: Document, analysis: Analysis, knowledge: Knowledge) 
 # --------------------------------------------------------------------------- resolution
 
 
-def _resolve(found: tx.Found, st: _State) -> tx.Value | None:
+def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> tx.Value | None:
     text = st.text
-    s = text[found.start : found.end]
-    words = [w.lower() for w in tx._WORDS.findall(s)]
-    kind = found.kind
+    s = text[start:end]
     dct = st.dct
-    if not words:
-        return None
 
     def tense() -> str:
-        return tx.clause_tense(text, found.start, found.end)
+        return st.tenses.at(start, end)
 
     if kind == "iso":
         d = dt.date.fromisoformat(s[:10])
@@ -396,7 +389,7 @@ def _resolve(found: tx.Found, st: _State) -> tx.Value | None:
     if kind == "season":
         return _season(words, st)
     if kind == "rel":
-        return _relative(words, st, tense, found)
+        return _relative(words, st, tense)
     if kind == "modthe":
         if dct is None:
             return None, "DATE", words[-1]
@@ -411,7 +404,7 @@ def _resolve(found: tx.Found, st: _State) -> tx.Value | None:
     if kind == "dayword":
         return _dayword(words, st)
     if kind == "thistod":
-        base = st.anchor_day if st.in_quote(found.start) else dct
+        base = st.anchor_day if st.in_quote(start) else dct
         if base is None:
             return None, "TIME", "time"
         return f"{base.isoformat()}T{tx.PARTS_OF_DAY[words[-1]]}", "TIME", "time"
@@ -441,7 +434,7 @@ def _resolve(found: tx.Found, st: _State) -> tx.Value | None:
         if year is None:
             return None
         val = str(year)
-        if _prev_word(text, found.start) not in _ATTRIBUTIVE and text[found.end : found.end + 2] not in {
+        if _prev_word(st, start) not in _ATTRIBUTIVE and text[end : end + 2] not in {
             "'s",
             "’s",
         }:
@@ -578,7 +571,7 @@ def _weekend(d: dt.date, direction: int) -> str | None:
         return None
 
 
-def _relative(words: list[str], st: _State, tense: object, found: tx.Found) -> tx.Value | None:
+def _relative(words: list[str], st: _State, tense: object) -> tx.Value | None:
     dct = st.dct
     rel_i = next(
         i

@@ -49,6 +49,7 @@ _DEFINITE = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
+_NEEDS_TWO = _TWO_SIDED | {"cooperation"}
 
 
 @attrs.frozen
@@ -169,6 +170,7 @@ class _Doc:
         self.dates = date_index(dates)
         self.modifiers = self._title_modifiers()
         self.states = {a.country: a for a in actors if a.kind == "state" and a.country}
+        self.dateline = _dateline(self)
 
     def _title_modifiers(self) -> set[int]:
         """Starts of state/organization mentions that only qualify the person named next."""
@@ -266,7 +268,13 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
 
 def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None:
     text = doc.text
-    after = [p for p in doc.locations.between(pos, end) if p.record.kind != "continent"]
+    # "flew in from Moscow": where a trip starts is not where it goes.
+    after = [
+        p
+        for p in doc.locations.between(pos, end)
+        if p.record.kind != "continent"
+        and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(pos, p.start - 10) : p.start])
+    ]
     introduced = [
         p
         for p in after
@@ -287,11 +295,23 @@ def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None
     return None
 
 
+_NOT_WHEN = re.compile(
+    r"\b(?:since|until|till|by|from|before|after|through|of|in\s+\d+\s+\w+|last\s+was)\s*(?:the\s+)?$|,\s*$"
+)
+
+
 def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
+    """The date of the trigger's clause, finest first: not one that bounds ("since 2011") another."""
+    semi = doc.text.find(";", pos, end)
+    if semi >= 0:
+        end = semi
     found = [
         p.record
         for p in doc.dates.between(start, end)
-        if p.record.value and p.record.type in ("DATE", "TIME") and p.record.granularity in _GRANULARITY_RANK
+        if p.record.value
+        and p.record.type in ("DATE", "TIME")
+        and p.record.granularity in _GRANULARITY_RANK
+        and not _NOT_WHEN.search(doc.text[max(start, p.start - 20) : p.start])
     ]
     if not found:
         return None
@@ -340,12 +360,31 @@ def find_events(
                 continue
         drafts.extend(_draft(c, doc, trig, m, (sent.start, sent.end), drafts))
     merged = _merge(drafts)
-    dateline = _dateline(doc)
+    _headline_from_lead(doc, merged)
+    dateline = doc.dateline
     if dateline is not None:
         for d in merged:
             if d.location is None and d.type in _DATELINE_TYPES and _recent(d.date, published):
                 d.location = dateline
     return [_finish(d) for d in merged]
+
+
+def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
+    """A headline event takes the date and place the article body gives the same participants."""
+    if not doc.analysis.paragraphs:
+        return
+    head_end = doc.analysis.paragraphs[0].end
+    body = [d for d in drafts if d.sentence[0] >= head_end]
+    for d in drafts:
+        if d.sentence[0] >= head_end or (d.date is not None and d.location is not None):
+            continue
+        ids = {a.id for a in d.actors}
+        twin = next(
+            (b for b in body if ids and ids <= {a.id for a in b.actors} and b.status == d.status), None
+        )
+        if twin is not None:
+            d.date = d.date or twin.date
+            d.location = d.location or twin.location
 
 
 _DATELINE_TYPES = {"meeting", "agreement", "visit"}
@@ -435,8 +474,17 @@ def _draft(
         return []
     location = _location(doc, sent[0], m.end(), end)
     if trig.needs_place and location is None:
-        return []
+        # "Biden arrived on Tuesday": the dateline says where, if the article has one.
+        location = doc.dateline
+        if location is None:
+            return []
     trigger = Mention.at(text, m.start(), m.end())
+    if trigger.text.lower() == "visits" and not (objects or location) and not re.match(r"\s+\S", tail[:2]):
+        return []
+    if trigger.text.lower() == "visits" and re.search(
+        r"\b(?:regular|reciprocal|frequent|further|future|more)\s+$", text[lo : m.start()]
+    ):
+        return []  # generic visits, not one event
     between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
     if _PASSIVE.search(lead[-30:]) and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail):
@@ -553,7 +601,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         same.date = same.date or d.date
         if same.status == "occurred" and d.status != "occurred":
             same.status = d.status
-    return [d for d in out if d.type not in _TWO_SIDED or len(d.actors) >= 2]
+    return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2]
 
 
 def _finish(d: _Draft) -> Event:

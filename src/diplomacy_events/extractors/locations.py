@@ -14,7 +14,6 @@ named by their kind ("the Capella hotel", "Haneda airport", "Villa Madama").
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -469,96 +468,112 @@ _VENUE_BEFORE = re.compile(
     r"\b(Villa|Palais|Palazzo|Palacio|Palácio|Avenida|Chateau|Château|Schloss|Hotel|Hôtel|Plaza|Piazza)"
     rf" ((?:(?:de|du|des|la|le|di|del|da|do|dos) )?{_NAME}(?: {_NAME}){{0,2}})"
 )
+# Any of the words that open such a venue name, to skip the pattern when none occurs.
+_VENUE_WORDS = (
+    ("Villa ", 0),
+    ("Pala", 0),
+    ("Avenida ", 0),
+    ("teau ", 3),
+    ("Schloss ", 0),
+    ("Hotel ", 0),
+    ("Hôtel ", 0),
+    ("Plaza ", 0),
+    ("Piazza ", 0),
+)
+# Letters every venue head noun holds, to skip the head pattern when none occurs.
+_VENUE_HINTS = ("otel", "irport", "alace", "sland", "istrict", "onvention", "tadium")
 _DATELINE = re.compile(
     r"^([A-Z][A-Z'.-]{2,20}(?: [A-Z][A-Z'.-]{1,20}){0,2})(?:, [A-Z][A-Za-z.]{1,15})? ?(?:\(\w+\) ?)?[-—–]",
     re.M,
 )
+# A line that opens with capitals, the sign of a possible dateline.
+_DATE_HINT = re.compile(r"\n[A-Z][A-Z'.-]{2}")
 # Head nouns that stay in the venue's name, and those that only say what kind of place it is.
 _KEEP_HEAD = frozenset(["hotel", "Hotel", "airport", "Airport", "palace", "Palace", "stadium", "Stadium"])
 _REGION_HEAD = frozenset(["island", "Island", "district"])
 
-
-_BEFORE = re.compile(r"([\w.’'-]{1,40}) {1,3}$")
 _AFTER = re.compile(r" {1,2}([\w’'-]{1,40})")
+# The word before a position, read in the reversed text with one anchored match.
+_RBEFORE = re.compile(r" {1,3}([\w.’'-]{1,40})")
+
+
+class _Ctx:
+    """The text and its reverse, to read the words around a name with anchored matches only."""
+
+    __slots__ = ("n", "rev", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rev = text[::-1]
+        self.n = len(text)
+
+    def before(self, start: int) -> tuple[str, int]:
+        """The word just before ``start`` (across up to three spaces) and where it starts."""
+        if start == 0 or self.text[start - 1] != " ":
+            return "", start
+        m = _RBEFORE.match(self.rev, self.n - start)
+        if m is None:
+            return "", start
+        return m.group(1)[::-1], self.n - m.end(1)
+
+    def after(self, end: int) -> tuple[str, int]:
+        """The word just after ``end`` (across one or two spaces) and where it ends."""
+        text = self.text
+        if text[end : end + 1] != " ":
+            return "", end
+        m = _AFTER.match(text, end)
+        if m is None:
+            return "", end
+        j = m.end()
+        if text[j : j + 1] == "." and j - m.start(1) <= 4:
+            j += 1  # "Inc.", "Co."
+        return text[m.start(1) : j], j
 
 
 def _word_before(text: str, start: int) -> tuple[str, int]:
     """The word just before ``start`` (across spaces only) and where it starts."""
-    lo = max(0, start - 44)
-    m = _BEFORE.search(text, lo, start)
-    if m is None:
-        return "", start
-    return m.group(1), m.start(1)
+    return _Ctx(text[:start]).before(start)
 
 
 def _word_after(text: str, end: int) -> tuple[str, int]:
     """The word just after ``end`` (across one or two spaces) and where it ends."""
-    m = _AFTER.match(text, end)
-    if m is None:
-        return "", end
-    j = m.end()
-    if text[j : j + 1] == "." and j - m.start(1) <= 4:
-        j += 1  # "Inc.", "Co."
-    return text[m.start(1) : j], j
-
-
-def _boundary(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a whole word sequence (hyphens and possessives allowed after)."""
-    if start > 0:
-        c = text[start - 1]
-        if c.isalnum() or c in "_@#":
-            return False
-    if end < len(text):
-        c = text[end]
-        if c.isalnum() or c == "_":
-            return False
-        if c in "’'" and end + 1 < len(text) and text[end + 1].isalpha() and text[end + 1] not in "s":
-            return False
-    return True
+    return _Ctx(text).after(end)
 
 
 def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def _in_org(text: str, start: int, end: int) -> bool:
-    """A name that is part of an organization's or a publication's name."""
+def _in_org(ctx: _Ctx, end: int, wb: str, wbs: int, wa: str, wae: int) -> bool:
+    """A name that is part of an organization's or a publication's name.
+
+    ``wb``/``wbs`` are the word before the name and where it starts, ``wa``/``wae`` the word
+    after it and where that ends.
+    """
     # after: "Washington Post", "South China Morning Post", "U.S. Forces Korea"
+    w, nxt = wa, wae
+    if w in _ORG_NOUNS:
+        return True  # "the Raisina dialogue", "the Xinhua news agency"
     pos = end
     for _ in range(4):
-        w, nxt = _word_after(text, pos)
-        if nxt == pos or not _is_cap(w) or text[pos : pos + 1] not in " ":
+        if nxt == pos or not _is_cap(w):
             break
         if w in _ORG_HEADS or w.rstrip(".") in _ORG_HEADS:
             return True
         pos = nxt
-    w, _ = _word_after(text, end)
-    if w in _ORG_NOUNS and text[end : end + 1] == " ":
-        return True  # "the Raisina dialogue", "the Xinhua news agency"
-    # before: "Air China", "Bank of England", "University of California", "Forces Korea"
-    w, ws = _word_before(text, start)
-    if w in _ORG_HEADS:
+        w, nxt = ctx.after(pos)
+    # before: "Air China", "Bank of England", "University of California"
+    if wb in _ORG_HEADS:
         return True
-    if w in {"of", "for"}:
-        w2, ws2 = _word_before(text, ws)
+    if wb in ("of", "for"):
+        w2, ws2 = ctx.before(wbs)
         for _ in range(3):
             if w2 in _ORG_HEADS:
                 return True
             if not _is_cap(w2) or w2 in _TITLES:
                 break
-            w2, ws2 = _word_before(text, ws2)
-    # inside a longer capitalised run that ends with an org word: "South China Morning Post"
+            w2, ws2 = ctx.before(ws2)
     return False
-
-
-def _person_before(text: str, start: int, given: frozenset[str]) -> bool:
-    """Whether a title or a given name stands right before ``start`` ("Mr Jordan", "Lloyd Austin")."""
-    if start < 2 or text[start - 1] != " ":
-        return False
-    w, _ = _word_before(text, start)
-    if not _is_cap(w):
-        return False
-    return w in _TITLES or w.rstrip(".") in _TITLES or w in given
 
 
 def _qualifier(text: str, end: int, gaz: Gazetteer) -> tuple[int, int, Place] | None:
@@ -586,10 +601,52 @@ def _qualifier(text: str, end: int, gaz: Gazetteer) -> tuple[int, int, Place] | 
     return None
 
 
-def _venues(text: str) -> list[tuple[int, int, str, str]]:
+def _venue_heads(text: str) -> list[re.Match[str]]:
+    """The venue head nouns of the text, found from a few substring searches."""
+    hits: list[int] = []
+    for hint in _VENUE_HINTS:
+        i = text.find(hint)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(hint, i + 1)
+    out: list[re.Match[str]] = []
+    last = -1
+    for i in sorted(hits):
+        for back in (16, 2):  # " International Airport", " hotel"
+            if i - back >= last:
+                m = _VENUE_HEAD.match(text, i - back)
+                if m is not None:
+                    out.append(m)
+                    last = m.end()
+                    break
+    return out
+
+
+def _venue_befores(text: str) -> list[re.Match[str]]:
+    """The "Villa Madama" style venue names of the text, found from a few substring searches."""
+    found: list[re.Match[str]] = []
+    for word, back in _VENUE_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            m = _VENUE_BEFORE.match(text, i - back) if i >= back else None
+            if m is not None:
+                found.append(m)
+            i = text.find(word, i + 1)
+    found.sort(key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    last = -1
+    for m in found:
+        if m.start() >= last:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _venues(ctx: _Ctx) -> list[tuple[int, int, str, str]]:
     """Venues named by their kind: (start, end, name, kind)."""
+    text = ctx.text
     out: list[tuple[int, int, str, str]] = []
-    for h in _VENUE_HEAD.finditer(text):
+    for h in _venue_heads(text):
         m = _VENUE_NAME.search(text, max(0, h.start() - 80), h.start())
         if m is None:
             continue
@@ -607,38 +664,73 @@ def _venues(text: str) -> list[tuple[int, int, str, str]]:
         if head in _KEEP_HEAD:
             out.append((name_start, h.end(1), text[name_start : h.end(1)], "venue"))
         else:
-            out.append(
-                (
-                    name_start,
-                    name_end,
-                    text[name_start:name_end],
-                    "region" if head in _REGION_HEAD else "venue",
-                )
-            )
-    for m in _VENUE_BEFORE.finditer(text):
-        w, _ = _word_before(text, m.start())
+            kind = "region" if head in _REGION_HEAD else "venue"
+            out.append((name_start, name_end, text[name_start:name_end], kind))
+    for m in _venue_befores(text):
+        w, _ = ctx.before(m.start())
         if _is_cap(w) and w not in _STOP_LEAD and not w.endswith(("'s", "’s")):
             continue  # inside a longer name
         out.append((m.start(), m.end(), m.group(), "venue"))
     return out
 
 
-def _score(p: Place, alt: bool, countries: Counter[str], admin1: Counter[str], total: int) -> float:
-    s = math.log10(p.population + 10) + 1.0 * math.log10(p.fame + 1)
-    if alt:
-        s -= 3.0
-    if p.kind == "country":
-        s += 2.5
-    elif p.flags & EXTRA:
-        s += 2.0
-    if p.flags & CAPITAL:
-        s += 1.5
-    if p.country and p.kind != "country" and countries[p.country]:
-        # the share of the document's places in that country: local news favours local places
-        s += 0.5 + 2.5 * countries[p.country] / total
-    if p.admin1 and admin1[p.admin1]:
-        s += 1.0 + min(admin1[p.admin1], 5) * 0.2
-    return s
+# What a surface form says by itself, computed once per form and process:
+# candidates as (place, alternate name, static score, filter bits), whether every candidate
+# is a small place, whether the form is a demonym, a given name or a weekday/month, the
+# country and state an unambiguous form contributes to the document, and whether it may
+# take a ", State" qualifier (a town, not a state or a country).
+_Info = tuple[tuple[tuple[Place, bool, float, int], ...], bool, bool, bool, bool, str | None, str, bool]
+# filter bits of a candidate
+_F_WORD = 1  # an English word: a place only with a cue ("in Reading") when smaller than 1M
+_F_WORD_SMALL = 2  # ... smaller than 100k: only with a qualifier
+_F_SMALL = 4  # a town or region that needs context
+_F_VILLAGE = 8  # smaller than 15k: only with its state around
+
+
+def _info(gaz: Gazetteer, key: int, form: str) -> _Info:
+    memo = gaz.memo
+    got: _Info | None = memo.get(key)
+    if got is not None:
+        return got
+    cands = gaz.candidates(key)
+    rows: list[tuple[Place, bool, float, int]] = []
+    for p, alt in cands:
+        bits = 0
+        if p.flags & WORD and p.kind in ("city", "region") and not p.flags & (EXTRA | CAPITAL):
+            if p.population < 1_000_000:
+                bits |= _F_WORD
+            if p.population < 100_000:
+                bits |= _F_WORD_SMALL
+        if _small(p):
+            bits |= _F_SMALL
+            if p.population < 15_000:
+                bits |= _F_VILLAGE
+        rows.append((p, alt, p.prior - 3.0 if alt else p.prior, bits))
+    small = all(alt or _small(p) for p, alt in cands)
+    top = [p for p, alt in cands if not alt]
+    c: str | None = None
+    a1 = ""
+    if len(top) == 1 or (top and top[0].kind == "country"):
+        c, a1 = top[0].country, top[0].admin1
+    elif top and all(p.country == top[0].country for p in top):
+        # "Atlanta": every candidate is in one country; the best known one gives the state
+        big = max(top, key=lambda p: p.population * (p.fame + 1))
+        c, a1 = big.country, big.admin1
+    town = any(p.kind in ("city", "venue", "other") for p in top) and not any(
+        p.kind in ("country", "continent") or (p.kind == "region" and p.flags & EXTRA) for p in top
+    )
+    got = (
+        tuple(rows),
+        small,
+        small and _demonym(form),
+        form in gaz.given,
+        form in _WEEK_MONTHS,
+        c,
+        a1,
+        town or not top,
+    )
+    memo[key] = got
+    return got
 
 
 def find_locations(
@@ -648,31 +740,25 @@ def find_locations(
     if not text or not isinstance(text, str):
         return []
     gaz = get_gazetteer(knowledge)
-    keys = gaz.keys
     given = gaz.given
+    ctx = _Ctx(text)
 
     # 1. whole-word matches, leftmost-longest
-    raw = [(s, e, k) for s, e, k in gaz.scan(text) if _boundary(text, s, e)]
-    raw.sort(key=lambda t: (t[0], -t[1]))
-    spans: list[tuple[int, int, int]] = []
-    last = -1
-    for s, e, k in raw:
-        if s >= last:
-            spans.append((s, e, k))
-            last = e
+    spans = gaz.match(text)
 
     # datelines: "GENEVA - ", "WASHINGTON (Reuters) -" at the start of a line
-    automaton = gaz.automaton()
     datelines: set[int] = set()
-    for m in _DATELINE.finditer(text):
-        k = automaton.get(m.group(1).title(), -1)
-        if k >= 0 and all(sp[0] != m.start(1) for sp in spans):
-            spans.append((m.start(1), m.end(1), k))
-            datelines.add(m.start(1))
-    spans.sort()
+    if text[:3].isupper() or _DATE_HINT.search(text):
+        starts = {sp[0] for sp in spans}
+        for m in _DATELINE.finditer(text):
+            k = gaz.key_of(m.group(1).title())
+            if k >= 0 and m.start(1) not in starts:
+                spans.append((m.start(1), m.end(1), k))
+                datelines.add(m.start(1))
+        spans.sort()
 
     # venues named by their kind replace the gazetteer names they contain
-    venue_spans = [v for v in _venues(text) if not gaz.lookup(v[2])]
+    venue_spans = [v for v in _venues(ctx) if gaz.key_of(v[2]) < 0]
     if venue_spans:
         venue_spans.sort(key=lambda v: (v[0], -v[1]))
         kept_v: list[tuple[int, int, str, str]] = []
@@ -689,124 +775,184 @@ def find_locations(
         ]
         venue_spans = [v for v in venue_spans if not any(sp[0] <= v[0] and v[1] <= sp[1] for sp in spans)]
 
-    # 2. context filters
+    # 2. context filters; each kept mention keeps the word before it (for cues)
     surnames: set[str] = set()
-    kept: list[tuple[int, int, int]] = []
+    kept: list[tuple[int, int, int, str, _Info, str]] = []
     for s, e, k in spans:
-        form = keys[k]
-        if form in _WEEK_MONTHS or _in_org(text, s, e):
+        form = text[s:e]
+        info = _info(gaz, k, form)
+        if info[4] or info[2]:
+            continue  # a month or weekday, a demonym
+        wb, wbs = ctx.before(s)
+        wa, wae = ctx.after(e)
+        if (wb or wa) and _in_org(ctx, e, wb, wbs, wa, wae):
             continue
-        cands = gaz.candidates(k)
-        small = all(alt or _small(p) for p, alt in cands)
-        if small and _demonym(form):
-            continue
-        if _person_before(text, s, given) or (small and _name_before(text, s, gaz)):
-            surnames.add(form)
-            continue
-        nxt, _ = _word_after(text, e)
-        if (
-            (form in given or small)
-            and text[e : e + 1] == " "
-            and _is_cap(nxt)
-            and nxt not in _TITLES
-            and nxt not in _WEEK_MONTHS
-            and nxt not in _ORG_HEADS
-            and nxt.rstrip(".’'s") not in given
-            and not gaz.lookup(nxt)
-        ):
-            surnames.add(form)
-            continue  # "Jordan Peterson", "Kim Jong Un": a given name and a surname
-        kept.append((s, e, k))
+        small = info[1]
+        if wb and wb[0].isupper():
+            if wb in _TITLES or wb.rstrip(".") in _TITLES or wb in given:
+                surnames.add(form)
+                continue  # "Mr Jordan", "Lloyd Austin"
+            if small and _name_before(ctx, wb, wbs, gaz):
+                surnames.add(form)
+                continue
+        if info[3] or small:
+            nxt = wa
+            if (
+                _is_cap(nxt)
+                and nxt not in _TITLES
+                and nxt not in _WEEK_MONTHS
+                and nxt not in _ORG_HEADS
+                and nxt.rstrip(".’'s") not in given
+                and gaz.key_of(nxt) < 0
+            ):
+                surnames.add(form)
+                continue  # "Jordan Peterson", "Kim Jong Un": a given name and a surname
+        kept.append((s, e, k, wb.lower(), info, wa))
     if surnames:
-        kept = [
-            sp
-            for sp in kept
-            if keys[sp[2]] not in surnames or _word_before(text, sp[0])[0].lower() in _LOCATIVE
-        ]
+        kept = [sp for sp in kept if text[sp[0] : sp[1]] not in surnames or sp[3] in _LOCATIVE]
 
     # 3. first pass: what the document is about (countries and states of unambiguous names)
     countries: Counter[str] = Counter()
     admin1: Counter[str] = Counter()
     quals: dict[int, tuple[int, int, Place]] = {}
-    own: list[tuple[str | None, str]] = []
-    for s, e, k in kept:
-        q = _qualifier(text, e, gaz)
-        if q is not None:
-            quals[s] = q
-        top = [p for p, alt in gaz.candidates(k) if not alt]
-        contrib: tuple[str | None, str] = (None, "")
-        if len(top) == 1 or (top and top[0].kind == "country"):
-            contrib = (top[0].country, top[0].admin1)
-        elif top and all(p.country == top[0].country for p in top):
-            # "Atlanta": every candidate is in one country; the best known one gives the state
-            big = max(top, key=lambda p: p.population * (p.fame + 1))
-            contrib = (big.country, big.admin1)
-        own.append(contrib)
-        if contrib[0]:
-            countries[contrib[0]] += 1
-        if contrib[1]:
-            admin1[contrib[1]] += 1
-        if q is not None and q[2].country:
-            countries[q[2].country] += 1
-            if q[2].admin1:
-                admin1[q[2].admin1] += 1
+    for s, e, _k, _wb, info, _wa in kept:
+        if info[5]:
+            countries[info[5]] += 1
+        if info[6]:
+            admin1[info[6]] += 1
+        if info[7] and text[e : e + 2] == ", ":
+            q = _qualifier(text, e, gaz)
+            if q is not None:
+                quals[s] = q
+                if q[2].country:
+                    countries[q[2].country] += 1
+                    if q[2].admin1:
+                        admin1[q[2].admin1] += 1
+    total_all = sum(countries.values())
 
-    # 4. resolve each mention
+    # 4. resolve each mention; without a qualifier, once per form and cue
     resolved: list[tuple[int, int, Place, bool]] = []
     qualifier_starts = {q[0] for q in quals.values()}
-    for (s, e, k), (own_c, own_a) in zip(kept, own, strict=True):
+    memo: dict[tuple[int, bool], Place | None] = {}
+    for s, e, k, wb, info, wa in kept:
         if s in qualifier_starts:
             continue  # read as the qualifier of the name before it
-        # context from the other mentions only
-        if own_c:
-            countries[own_c] -= 1
-        if own_a:
-            admin1[own_a] -= 1
-        total = max(sum(countries.values()), 1)
-        cands = gaz.candidates(k)
         q = quals.get(s)
-        if q is not None:
-            qp = q[2]
-            narrowed = [
-                (p, alt)
-                for p, alt in cands
-                if p.index != qp.index and (p.admin1 == qp.admin1 if qp.admin1 else p.country == qp.country)
-            ]
-            cands = narrowed or cands
-        cue = _word_before(text, s)[0].lower() in _CUES
-        best: Place | None = None
-        best_score = -1e9
-        for p, alt in cands:
-            if alt and q is None and not (cue or countries[p.country or ""]):
-                continue  # an old or foreign name ("Amano" for Amman) only with its country around
-            if (
-                p.flags & WORD
-                and q is None
-                and p.kind in ("city", "region")
-                and not p.flags & (EXTRA | CAPITAL)
-                and (p.population < 100_000 or (p.population < 1_000_000 and not cue))
-            ):
-                continue  # "Congress", "Reading": a word unless "in Reading" or "Reading, Pa."
-            if _small(p) and q is None:
-                if p.population < 15_000 and not (cue and admin1[p.admin1]) and not admin1[p.admin1] >= 2:
-                    continue  # a village only with its state around it
-                if not (cue or countries[p.country or ""] or admin1[p.admin1]):
-                    continue  # a small foreign town only with its country around it
-            sc = _score(p, alt, countries, admin1, total)
-            if sc > best_score:
-                best, best_score = p, sc
-        if own_c:
-            countries[own_c] += 1
-        if own_a:
-            admin1[own_a] += 1
+        cue = wb in _CUES
+        if q is None and (k, cue) in memo:
+            best = memo[(k, cue)]
+        else:
+            best = _resolve(info, q, cue, countries, admin1, total_all)
+            if q is None:
+                memo[(k, cue)] = best
         if best is None:
             continue
-        resolved.append((s, e, best, _metonym(text, e, best)))
+        resolved.append((s, e, best, wa in _METONYM_VERBS and _metonym(ctx, e, best)))
         if q is not None:
             resolved.append((q[0], q[1], q[2], False))
 
     # 5. a venue takes the country and point of a place in its name, in its sentence, or of the
     # document's first city (news datelines and leads name the host city first)
+    if venue_spans:
+        _place_venues(ctx, gaz, analysis, venue_spans, resolved, datelines)
+
+    # 6. one Location per place
+    resolved.sort(key=lambda r: r[0])
+    groups: dict[object, list[tuple[int, int, Place, bool]]] = {}
+    for r in resolved:
+        key: object = r[2].index if r[2].index >= 0 else ("venue", r[2].name.casefold())
+        g = groups.get(key)
+        if g is None:
+            groups[key] = [r]
+        else:
+            g.append(r)
+    out: list[Location] = []
+    for rs in groups.values():
+        p = rs[0][2]
+        mentions = tuple(Mention(s, e, text[s:e]) for s, e, _, _ in rs)
+        texts = list(dict.fromkeys(m.text for m in mentions))
+        aliases = texts[1:]
+        if p.index >= 0 and p.name not in texts:
+            aliases.append(p.name)
+        out.append(
+            Location(
+                name=texts[0],
+                kind=p.kind,  # type: ignore[arg-type]
+                country=p.country,
+                latitude=p.latitude,
+                longitude=p.longitude,
+                mentions=mentions,
+                metonym=any(r[3] for r in rs),
+                aliases=tuple(aliases),
+            )
+        )
+    return out
+
+
+def _resolve(
+    info: _Info,
+    q: tuple[int, int, Place] | None,
+    cue: bool,
+    countries: Counter[str],
+    admin1: Counter[str],
+    total_all: int,
+) -> Place | None:
+    """The best place for a form, judged against the document's other places."""
+    # context from the other mentions only: this form's own contribution does not count
+    own_c, own_a = info[5], info[6]
+    if own_c:
+        countries[own_c] -= 1
+    if own_a:
+        admin1[own_a] -= 1
+    total = max(total_all - (1 if own_c else 0), 1)
+    rows = info[0]
+    if q is not None:
+        qp = q[2]
+        narrowed = tuple(
+            r
+            for r in rows
+            if r[0].index != qp.index
+            and (r[0].admin1 == qp.admin1 if qp.admin1 else r[0].country == qp.country)
+        )
+        rows = narrowed or rows
+    best: Place | None = None
+    best_score = -1e9
+    for p, alt, sc, bits in rows:
+        cn = countries[p.country] if p.country else 0
+        an = admin1[p.admin1] if p.admin1 else 0
+        if q is None:
+            if alt and not (cue or cn):
+                continue  # an old or foreign name ("Amano" for Amman) only with its country around
+            if bits & _F_WORD and (bits & _F_WORD_SMALL or not cue):
+                continue  # "Congress", "Reading": a word unless "in Reading" or "Reading, Pa."
+            if bits & _F_SMALL:
+                if bits & _F_VILLAGE and not (cue and an) and an < 2:
+                    continue  # a village only with its state around it
+                if not (cue or cn or an):
+                    continue  # a small foreign town only with its country around it
+        if cn and p.kind != "country":
+            # the share of the document's places in that country: local news favours local places
+            sc += 0.5 + 2.5 * cn / total
+        if an:
+            sc += 1.0 + min(an, 5) * 0.2
+        if sc > best_score:
+            best, best_score = p, sc
+    if own_c:
+        countries[own_c] += 1
+    if own_a:
+        admin1[own_a] += 1
+    return best
+
+
+def _place_venues(
+    ctx: _Ctx,
+    gaz: Gazetteer,
+    analysis: Analysis | None,
+    venue_spans: list[tuple[int, int, str, str]],
+    resolved: list[tuple[int, int, Place, bool]],
+    datelines: set[int],
+) -> None:
+    """Add each venue to ``resolved`` with the country and point of the place it is in."""
     firsts = sorted((r[0], r[2].index) for r in resolved if r[2].kind == "city") or sorted(
         (r[0], r[2].index) for r in resolved if r[2].kind == "country"
     )
@@ -818,7 +964,7 @@ def find_locations(
         near: Place | None = None
         seen = {r[2].name: r[2] for r in resolved}
         inner = [seen[p.name] for p in gaz_places_in(gaz, vname) if p.name in seen]
-        pw, pws = _word_before(text, vs)
+        pw, pws = ctx.before(vs)
         owner = next((r[2] for r in resolved if r[0] == pws and pw.endswith(("'s", "’s"))), None)
         if inner:
             near = inner[0]  # "Expo Center Berlin": the city the document names
@@ -854,35 +1000,6 @@ def find_locations(
             )
         )
 
-    # 6. one Location per place
-    resolved.sort(key=lambda r: r[0])
-    groups: dict[object, list[tuple[int, int, Place, bool]]] = {}
-    for r in resolved:
-        key: object = r[2].index if r[2].index >= 0 else ("venue", r[2].name.casefold())
-        groups.setdefault(key, []).append(r)
-    out: list[Location] = []
-    for rs in groups.values():
-        p = rs[0][2]
-        texts = list(dict.fromkeys(text[s:e] for s, e, _, _ in rs))
-        name = texts[0]
-        aliases = [t for t in texts[1:]]
-        if p.name not in texts and p.index >= 0:
-            aliases.append(p.name)
-        out.append(
-            Location(
-                name=name,
-                kind=p.kind,  # type: ignore[arg-type]
-                country=p.country,
-                latitude=p.latitude,
-                longitude=p.longitude,
-                mentions=tuple(Mention(s, e, text[s:e]) for s, e, _, _ in rs),
-                metonym=any(m for _, _, _, m in rs),
-                aliases=tuple(aliases),
-            )
-        )
-    out.sort(key=lambda loc: loc.mentions[0].start)
-    return out
-
 
 def _small(p: Place) -> bool:
     """A town or region that needs context to be read as a place."""
@@ -899,16 +1016,14 @@ def _demonym(form: str) -> bool:
         return False
 
 
-def _name_before(text: str, start: int, gaz: Gazetteer) -> bool:
+def _name_before(ctx: _Ctx, w: str, ws: int, gaz: Gazetteer) -> bool:
     """A capitalised word that is not a place word right before a small place: part of a person's name."""
-    if start < 2 or text[start - 1] != " ":
+    if w in _PLACE_LEAD or w.endswith(("'s", "’s", ".")) or w.isupper():
         return False
-    w, ws = _word_before(text, start)
-    if not _is_cap(w) or w in _PLACE_LEAD or w.endswith(("'s", "’s", ".")) or w.isupper():
-        return False
-    if gaz.lookup(w):
+    if gaz.key_of(w) >= 0:
         return False
     # the first word of a sentence is capitalised anyway
+    text = ctx.text
     i = ws - 1
     while i >= 0 and text[i] == " ":
         i -= 1
@@ -917,19 +1032,18 @@ def _name_before(text: str, start: int, gaz: Gazetteer) -> bool:
 
 def gaz_places_in(gaz: Gazetteer, name: str) -> list[Place]:
     """Places whose names occur as whole words in ``name`` (longest first)."""
-    found = [(e - s, k) for s, e, k in gaz.scan(name) if _boundary(name, s, e)]
+    found = [(e - s, k) for s, e, k in gaz.match(name)]
     found.sort(reverse=True)
     return [gaz.candidates(k)[0][0] for _, k in found]
 
 
-def _metonym(text: str, end: int, p: Place) -> bool:
+def _metonym(ctx: _Ctx, end: int, p: Place) -> bool:
     """A country, capital or seat of government followed by a verb of saying or acting."""
     if not (p.kind == "country" or p.flags & CAPITAL or (p.kind == "venue" and p.flags & EXTRA)):
         return False
-    j = end
-    if text[j : j + 2] in ("'s", "’s"):
+    if ctx.text[end : end + 1] != " ":
         return False
-    w, _ = _word_after(text, j)
+    w, _ = ctx.after(end)
     return w in _METONYM_VERBS
 
 

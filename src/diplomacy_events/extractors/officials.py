@@ -1,16 +1,19 @@
 """Officials, organizations and states: who acts, with which title, for which country.
 
-One pass of two compiled regular expressions finds the capitalised word runs (candidate names,
-countries, organizations) and the titles ("Foreign Minister", "spokesman", "Secretary of
-State"). Titles are then tied to names by position: a title just before a name ("Chinese
-Foreign Minister Qin Gang"), an appositive after it ("Sergei Lavrov, Russia's foreign
-minister") or before it ("Mexico's president, Andrés Manuel López Obrador,"), or a plural
-title over a list ("foreign ministers - Britain's Philip Hammond, France's ..."). Shorter
-references ("Blinken", "Mr. Lavrov", "Lula") become mentions of the full-named person.
-The country comes from the words around the title, then a roster of officials, then the
-sentence and the document. Countries and capitals that act ("Beijing sees", "Washington
-urged") are ``state`` actors; ministries, delegations, agencies and international bodies are
-``organization`` actors.
+One pass of an Aho-Corasick automaton over the lower-cased text finds the titles ("Foreign
+Minister", "spokesman", "Secretary of State") and one pass of a compiled regular expression the
+capitalised word runs (candidate names, countries, organizations). Titles are then tied to
+names by position: a title just before a name ("Chinese Foreign Minister Qin Gang"), an
+appositive after it ("Sergei Lavrov, Russia's foreign minister") or before it ("Mexico's
+president, Andrés Manuel López Obrador,"), or a plural title over a list ("foreign ministers -
+Britain's Philip Hammond, France's ..."). Shorter references ("Blinken", "Mr. Lavrov", "Lula")
+become mentions of the full-named person. The country comes from the words around the title,
+then a roster of officials, then the sentence and the document. Countries and capitals that act
+("Beijing sees", "Washington urged") are ``state`` actors; ministries, delegations, agencies and
+international bodies are ``organization`` actors.
+
+Everything is built once per process (or per plugin knowledge) on first use; a document costs
+two C-level scans plus work proportional to the capitalised runs and titles found.
 """
 
 from __future__ import annotations
@@ -34,370 +37,80 @@ from diplomacy_events.text import Analysis, analyze
 
 __all__ = ["extract_actors", "find_actors"]
 
-# Upper-case letter: any letter that is not a lower-case Latin one.
-_TOKEN = r"(?:(?:al|el)-)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w’'\-]*(?:\.\w[\w’'\-]*)*\.?"
 _PARTICLES = (
     "von|van|der|den|de|da|di|do|dos|das|du|del|della|la|le|bin|bint|ibn|al|el|ben|zu|ter|ten|y|e|of|of the"
 )
-_WORDCHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
-_RUN = re.compile(rf"{_TOKEN}(?:[ \u00a0](?:(?:{_PARTICLES})[ \u00a0])*{_TOKEN})*")
-_TOK = re.compile(r"[^ \u00a0]+")
-_ABBREV_DOT = frozenset(
-    [
-        "Jr",
-        "Sr",
-        "St",
-        "Mr",
-        "Ms",
-        "Mrs",
-        "Dr",
-        "Gen",
-        "Rep",
-        "Sen",
-        "Lt",
-        "Col",
-        "Adm",
-        "Gov",
-        "Maj",
-        "Capt",
-        "Prof",
-        "Rev",
-        "Cmdr",
-        "Sgt",
-        "Mme",
-        "Ltd",
-        "Inc",
-        "Corp",
-        "Co",
-    ]
-)
-_WORDS_BACK = re.compile(r"[\w’'.\-]+|[,;:()\"“”—–]")
 _CONNECTORS = frozenset(_PARTICLES.split("|")) | {"of", "the"}
+_WORDCHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+# Characters after which a title may begin (a title glued to a word or a hyphen is no title).
+_TITLE_ANCHORS = " \n\t\r\u00a0(\"“‘'[/—–«"
+_NAME_PARTICLE_EVIDENCE = frozenset(("bin", "bint", "ibn", "von", "van", "da", "de", "al"))
+# What a one-word capitalised run is
+_NOTHING, _NAME, _PLACE, _ORG = 0, 1, 2, 3
+_SINGLES_MAX = 50_000
+# Facts about a word of a capitalised run: the word (without a sentence's full stop), flags,
+# whether it ends in a possessive, and how many words the longest place or body it starts has.
+_WordInfo = tuple[str, int, bool, int]
+_F_CONNECTOR, _F_PARTICLE, _F_HONORIFIC, _F_HONORIFIC_FIRST, _F_MONTH, _F_STOP, _F_SUFFIX = (
+    1,
+    2,
+    4,
+    8,
+    16,
+    32,
+    64,
+)
 
-_STOP = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "But",
-        "And",
-        "Or",
-        "As",
-        "For",
-        "With",
-        "From",
-        "By",
-        "To",
-        "Of",
-        "After",
-        "Before",
-        "During",
-        "While",
-        "When",
-        "Under",
-        "Over",
-        "Despite",
-        "Earlier",
-        "Later",
-        "Photo",
-        "Meanwhile",
-        "Since",
-        "Until",
-        "Asked",
-        "Speaking",
-        "Also",
-        "Some",
-        "Many",
-        "Most",
-        "Several",
-        "Both",
-        "All",
-        "Each",
-        "Other",
-        "Others",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Their",
-        "They",
-        "He",
-        "She",
-        "It",
-        "We",
-        "I",
-        "You",
-        "His",
-        "Her",
-        "Its",
-        "Our",
-        "My",
-        "Your",
-        "Who",
-        "What",
-        "Where",
-        "Why",
-        "How",
-        "Which",
-        "If",
-        "Then",
-        "Than",
-        "Now",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-        "Last",
-        "Next",
-        "New",
-        "Old",
-        "First",
-        "Second",
-        "Third",
-        "One",
-        "Two",
-        "Three",
-        "Four",
-        "Five",
-        "Six",
-        "Seven",
-        "Eight",
-        "Nine",
-        "Ten",
-        "Read",
-        "Sign",
-        "Get",
-        "Subscribe",
-        "Want",
-        "Do",
-        "Did",
-        "Does",
-        "Is",
-        "Are",
-        "Was",
-        "Were",
-        "Be",
-        "Not",
-        "No",
-        "Yes",
-        "So",
-        "Such",
-        "Only",
-        "Even",
-        "Still",
-        "Just",
-        "Yet",
-        "However",
-        "Although",
-        "Though",
-        "Because",
-        "Instead",
-        "Separately",
-        "Analysts",
-        "Officials",
-        "Diplomats",
-        "Leaders",
-        "Sources",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Mon",
-        "Tue",
-        "Wed",
-        "Thu",
-        "Fri",
-        "Sat",
-        "Sun",
-        "By",
-        "Reporting",
-        "Editing",
-        "Writing",
-        "Additional",
-        "Via",
-        "More",
-        "Less",
-        "Here",
-        "Please",
-        "Thank",
-        "Thanks",
-        "Hello",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-    ]
-)
-_MONTH_NAMES = frozenset({"May", "March", "June", "April", "August"})
-_VERBISH_EXTRA = frozenset(
-    [
-        "said",
-        "says",
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "will",
-        "would",
-        "should",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-        "also",
-        "not",
-        "gave",
-        "told",
-        "took",
-        "made",
-        "sent",
-        "met",
-        "held",
-        "led",
-        "won",
-        "struck",
-        "fought",
-        "kept",
-        "left",
-        "brought",
-        "sought",
-        "began",
-        "saw",
-        "spoke",
-        "chose",
-        "broke",
-        "flew",
-        "went",
-        "came",
-        "set",
-        "put",
-        "cut",
-        "hit",
-        "let",
-        "ran",
-        "paid",
-        "lost",
-        "built",
-        "got",
-        "became",
-        "drew",
-        "threw",
-        "wrote",
-        "rose",
-        "fell",
-        "knew",
-        "grew",
-        "wants",
-        "needs",
-        "sees",
-        "hopes",
-        "denies",
-        "denied",
-        "refuses",
-        "refused",
-        "insists",
-        "insisted",
-    ]
-)
-_NOT_VERB = frozenset(
-    [
-        "as",
-        "its",
-        "this",
-        "his",
-        "was",
-        "is",
-        "has",
-        "does",
-        "us",
-        "plus",
-        "bus",
-        "gas",
-        "news",
-        "series",
-        "status",
-        "versus",
-        "thus",
-        "yes",
-        "chaos",
-        "across",
-        "towards",
-        "afterwards",
-        "always",
-        "perhaps",
-        "whereas",
-        "less",
-        "unless",
-    ]
-)
-_TARGET_VERBS = frozenset(
-    [
-        "urged",
-        "told",
-        "accused",
-        "warned",
-        "thanked",
-        "criticised",
-        "criticized",
-        "asked",
-        "pressed",
-        "condemned",
-        "blamed",
-        "sanctioned",
-        "visited",
-        "called",
-        "invited",
-        "joined",
-        "praised",
-        "defended",
-        "attacked",
-        "supported",
-        "backed",
-        "urging",
-        "urges",
-        "warns",
-        "accuses",
-        "with",
-        "against",
-        "by",
-        "between",
-    ]
-)
+
+@attrs.frozen
+class _Patterns:
+    """The compiled regular expressions, built on first use."""
+
+    run: re.Pattern[str]
+    tok: re.Pattern[str]
+    back: re.Pattern[str]
+    rev_word: re.Pattern[str]
+    comma: re.Pattern[str]
+    tail: re.Pattern[str]
+    coord: re.Pattern[str]
+    acts: re.Pattern[str]
+    title_tail: re.Pattern[str]
+    caps: re.Pattern[str]
+    orgs_in: re.Pattern[str]
+    poss_gap: re.Pattern[str]
+    opt_poss_gap: re.Pattern[str]
+    space_gap: re.Pattern[str]
+    direct_gap: re.Pattern[str]
+    near_in: re.Pattern[str]
+    list_intro: re.Pattern[str]
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    # Upper-case letter: any letter that is not a lower-case Latin one. The run starts at a
+    # capital (a leading "al-" is checked in Python: an optional prefix would slow the search).
+    upper = "[A-ZÀ-ÖØ-ÞĀ-ſ]"
+    token = rf"{upper}[\w’'\-]*(?:\.\w[\w’'\-]*)*\.?"
+    return _Patterns(
+        run=re.compile(rf"{token}(?:[ \u00a0](?:(?:{_PARTICLES})[ \u00a0])*(?:(?:al|el)-)?{token})*"),
+        tok=re.compile(r"[^ \u00a0]+"),
+        # one word or mark read backwards from a position, in the reversed text
+        back=re.compile(r"[^\w’'.\-,;:()\"“”—–]*([\w’'.\-]+|[,;:()\"“”—–])"),
+        rev_word=re.compile(r"\S*"),
+        comma=re.compile(r",\s+"),
+        tail=re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}"),
+        coord=re.compile(r"(?:,|,? and|,? or)\s+(?:the\s+)?"),
+        acts=re.compile(r"(?:['’]s)?\s*(?:,\s*(?:which|who)\b)?\s*([A-Za-z’'\-]+)"),
+        title_tail=re.compile(r"\s+(?:of|for|at|to)\s+(?:the\s+)?([^,;.()]{1,70})"),
+        caps=re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*"),
+        orgs_in=re.compile(r"[A-Z][\w’'.\-+]*(?: (?:of |of the |and )?[A-Z][\w’'.\-+]*)*"),
+        poss_gap=re.compile(r"['’]s\s+"),
+        opt_poss_gap=re.compile(r"(?:['’]s)?\s+"),
+        space_gap=re.compile(r"\s+"),
+        direct_gap=re.compile(r"(?:['’]s?)?\s+(?:[A-Z][\w.]*\s+)?"),
+        near_in=re.compile(r"\s+in\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"),
+        list_intro=re.compile(r"[^.;:\-—–]{0,40}?\s[-—–:]\s"),
+    )
 
 
 @attrs.frozen
@@ -418,6 +131,8 @@ class _Lex:
     former_mods: frozenset[str]
     mods: frozenset[str]
     honorifics: frozenset[str]
+    honorific_firsts: frozenset[str]
+    """First words of the honorifics of several words ("Crown" of "Crown Prince")."""
     forms: dict[str, tuple[str, str]]
     orgs: dict[str, tuple[str, str | None]]
     org_suffixes: frozenset[str]
@@ -425,8 +140,20 @@ class _Lex:
     not_name_last: frozenset[str]
     surnames_ea: frozenset[str]
     roster: dict[str, list[RosterEntry]]
-    max_form_len: int
     first_words: dict[str, int]
+    stop: frozenset[str]
+    multi_last: frozenset[str]
+    """Last words of the countries and bodies named in several words ("Arabia", "Nations")."""
+    singles: dict[str, tuple[int, int, Any]]
+    words: dict[str, _WordInfo]
+    """What ``_scan_run`` needs to know of a word of a run, by word (filled as words are met)."""
+    """What a one-word capitalised run is, by word (filled as words are met): ``_classify``."""
+    abbreviations: frozenset[str]
+    month_names: frozenset[str]
+    acting_verbs: frozenset[str]
+    not_verbs: frozenset[str]
+    target_verbs: frozenset[str]
+    patterns: _Patterns
 
 
 @functools.lru_cache(maxsize=4096)
@@ -436,8 +163,16 @@ def _key(name: str) -> str:
     return " ".join(s.replace(".", " ").replace("-", " ").split())
 
 
+def _add_anchored(automaton: Any, key: str, value: tuple[str, str]) -> None:
+    # Keys start with the character before the title, so that the scan stays at the root
+    # inside words: a third of the time of an unanchored automaton.
+    for a in _TITLE_ANCHORS:
+        automaton.add_word(a + key, value)
+
+
 def _build(knowledge: Knowledge) -> _Lex:
     data: dict[str, Any] = load_json("titles.json")
+    words: dict[str, Any] = load_json("officials_words.json")
     weak = {w.lower() for w in data["weak"]}
     titles: dict[str, _TitleInfo] = {}
     for title, role, cameo, country in data["titles"]:
@@ -447,12 +182,12 @@ def _build(knowledge: Knowledge) -> _Lex:
     portfolios = [p.lower() for p in data["portfolios"]]
     generic = {c.lower(): c for c in data["generic_cores"]}
     role_mods = [m.lower() for m in data["role_modifiers"]]
-    automaton = ahocorasick.Automaton()
+    entries: dict[str, tuple[str, str]] = {}
     for p in portfolios:
         for c in generic:
-            automaton.add_word(f"{p} {c}", ("t", f"{p} {c}"))
+            entries[f"{p} {c}"] = ("t", f"{p} {c}")
     for key in titles:
-        automaton.add_word(key, ("t", key))
+        entries[key] = ("t", key)
     forms: dict[str, tuple[str, str]] = dict(countries.surface_forms())
     org_data: dict[str, Any] = load_json("organizations.json")
     orgs: dict[str, tuple[str, str | None]] = {}
@@ -463,7 +198,10 @@ def _build(knowledge: Knowledge) -> _Lex:
             orgs.setdefault(a, (name, iso3))
     for b in org_data["bodies"]:
         if b.lower() not in titles:
-            automaton.add_word(b.lower(), ("b", b.lower()))
+            entries[b.lower()] = ("b", b.lower())
+    automaton = ahocorasick.Automaton()
+    for key, value in entries.items():
+        _add_anchored(automaton, key, value)
     automaton.make_automaton()
     given = frozenset(load_json("officials_given_names.json"))
     ea = frozenset(load_json("roster.json").get("east_asian_surnames", []))
@@ -471,12 +209,13 @@ def _build(knowledge: Knowledge) -> _Lex:
     for e in _roster_entries(knowledge):
         for n in (e.name, *e.aliases):
             roster.setdefault(_key(n), []).append(e)
-    max_len = max(len(f.split()) for f in (*forms, *orgs))
     first_words: dict[str, int] = {}
     for f in (*forms, *orgs):
         parts = f.split()
         first = _strip_poss(parts[0])[0]
         first_words[first] = max(first_words.get(first, 0), len(parts))
+    honorifics = frozenset(data["honorifics"])
+    stop = frozenset(words["stop"])
     return _Lex(
         automaton=automaton,
         role_mods=frozenset(role_mods),
@@ -485,16 +224,26 @@ def _build(knowledge: Knowledge) -> _Lex:
         portfolios=frozenset(portfolios),
         former_mods=frozenset(m.lower() for m in data["former_modifiers"]),
         mods=frozenset(m.lower() for m in data["other_modifiers"]) | frozenset(role_mods),
-        honorifics=frozenset(data["honorifics"]),
+        honorifics=honorifics,
+        honorific_firsts=frozenset(h.split(" ", 1)[0] for h in honorifics if " " in h),
         forms=forms,
         orgs=orgs,
         org_suffixes=frozenset(org_data["suffixes"]),
         given=given,
-        not_name_last=frozenset(load_json("officials_words.json")["not_name_last"]),
+        not_name_last=frozenset(words["not_name_last"]),
         surnames_ea=ea,
         roster=roster,
-        max_form_len=max_len,
         first_words=first_words,
+        stop=stop,
+        multi_last=frozenset(_strip_poss(f.rsplit(" ", 1)[1])[0] for f in (*forms, *orgs) if " " in f),
+        singles={},
+        words={},
+        abbreviations=frozenset(words["abbreviations"]),
+        month_names=frozenset(words["month_names"]),
+        acting_verbs=frozenset(words["acting_verbs"]),
+        not_verbs=frozenset(words["not_verbs"]),
+        target_verbs=frozenset(words["target_verbs"]),
+        patterns=_patterns(),
     )
 
 
@@ -527,14 +276,10 @@ def _lex(knowledge: Knowledge) -> _Lex:
 
 
 # --------------------------------------------------------------------------------------------
-# Working records
+# Working records. A token is a tuple (start, end, text); a place (start, end, iso3, kind).
 
-
-@attrs.define
-class _Tok:
-    start: int
-    end: int
-    text: str
+_Token = tuple[int, int, str]
+_Place = tuple[int, int, str, str]
 
 
 @attrs.define
@@ -591,16 +336,17 @@ def _strip_poss(s: str) -> tuple[str, bool]:
     return s, False
 
 
-def _run_tokens(text: str, start: int, end: int) -> list[_Tok]:
-    toks = []
-    for m in _TOK.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        word = m.group()
-        if word.endswith(".") and word[:-1] not in _ABBREV_DOT and "." not in word[:-1] and len(word) > 2:
-            e -= 1  # a sentence's full stop, not an abbreviation
-            word = word[:-1]
-        toks.append(_Tok(s, e, word))
-    return toks
+def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _trailing_word(s: str) -> tuple[str, int]:
+    """The run of lower-case ASCII letters that ends ``s``, and where it starts."""
+    i = len(s)
+    while i > 0 and "a" <= s[i - 1] <= "z":
+        i -= 1
+    return s[i:], i
 
 
 def find_actors(
@@ -624,15 +370,20 @@ class _Finder:
         self.published = published
         self.an = analysis
         self.lex = lex
-        self.places: list[tuple[int, int, str, str]] = []  # start, end, iso3, surface kind
+        self.pat = lex.patterns
+        self.places: list[_Place] = []  # start, end, iso3, surface kind; in text order
+        self.place_ends: list[int] = []
         self.org_hits: list[tuple[int, int, str, str | None]] = []
-        self.candidates: list[tuple[list[_Tok], int]] = []  # tokens, honorific/particle evidence
-        self.singles: list[_Tok] = []
+        self.candidates: list[tuple[list[_Token], int]] = []  # tokens, honorific/particle evidence
+        self.singles: list[_Token] = []
         self.titles: list[_TitleHit] = []
         self.body_hits: list[tuple[int, int]] = []
         self.low = text
+        self._rev = ""
+        self._in_title: set[int] = set()
         self._title_by_end: dict[int, _TitleHit] = {}
         self._title_end_list: list[int] = []
+        self._title_starts: list[int] = []
 
     # ---------------------------------------------------------------- scanning
     def run(self) -> list[Actor]:
@@ -641,15 +392,15 @@ class _Finder:
         low = text.lower()
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        low = low.replace("’", "'")
+        if "’" in low:
+            low = low.replace("’", "'")
         self.low = low
         n = len(low)
-        for end, (tag, key) in lex.automaton.iter_long(low):
-            e = end + 1
+        for end, (tag, key) in lex.automaton.iter_long(" " + low):
+            # ``end`` indexes " " + low: it is the exclusive end in ``low``
+            e = end
             s = e - len(key)
-            glued = (s > 0 and (low[s - 1].isalnum() or low[s - 1] == "-")) or (
-                e < n and low[e] in _WORDCHARS
-            )
+            glued = e < n and low[e] in _WORDCHARS
             plural = e < n and low[e] == "s" and (e + 1 == n or low[e + 1] not in _WORDCHARS)
             if glued and not plural and not low.startswith("-elect", e):
                 continue
@@ -657,19 +408,106 @@ class _Finder:
                 self.body_hits.append((s, e))
                 continue
             self._title_hit(s, e, key)
-        title_starts = sorted((t.start, t.end) for t in self.titles)
-        for m in _RUN.finditer(text):
-            s = m.start()
+        in_title = self._in_title
+        for t in self.titles:
+            in_title.update(range(t.start, t.end))
+        abbreviations = lex.abbreviations
+        memo = lex.singles
+        singles = self.singles
+        for m in self.pat.run.finditer(text):
+            s, e = m.span()
             if s >= 3 and text[s - 1] == "-" and text[s - 3 : s - 1] in ("al", "el", "Al", "El"):
                 s -= 3  # "al-Nasser"
             elif s > 0 and (text[s - 1].isalnum() or text[s - 1] in "’'-."):
                 continue  # inside a word
-            self._scan_run(_run_tokens(text, s, m.end()), title_starts)
+            word = text[s:e]
+            if " " not in word and "\u00a0" not in word:
+                # one word, the most common run: a sentence opener is dropped at once
+                if (
+                    word[-1] == "."
+                    and len(word) > 2
+                    and "." not in word[:-1]
+                    and word[:-1] not in abbreviations
+                ):
+                    word = word[:-1]
+                what = memo.get(word) or self._classify(word)
+                kind = what[0]
+                if kind == _NOTHING or s in in_title:
+                    continue
+                if kind == _NAME:
+                    singles.append((s, s + len(word), word))
+                elif kind == _PLACE:
+                    self.places.append((s, s + what[1], *what[2]))
+                else:
+                    self.org_hits.append((s, s + what[1], *what[2]))
+            else:
+                self._scan_run(s, e)
+        self.place_ends = [p[1] for p in self.places]
         for t in self.titles:
             self._qualify(t)
         persons = self._persons()
         groups = self._states_and_orgs(persons)
         return self._finish(persons, groups)
+
+    def _classify(self, word: str) -> tuple[int, int, Any]:
+        """What a capitalised word alone in its run is, as ``_scan_run`` would find it: nothing,
+        a name word, or a place or body (with its length without a possessive and its entry)."""
+        lex = self.lex
+        memo = lex.singles
+        if len(memo) > _SINGLES_MAX:
+            memo.clear()  # bounded: a stream of unseen words must not grow it for ever
+        what: tuple[int, int, Any] = (_NAME, 0, None)
+        bare, _poss = _strip_poss(word)
+        if word in _CONNECTORS or (len(word) <= 3 and word.lower() in ("of", "the")):
+            what = (_NOTHING, 0, None)
+        elif (lex.first_words.get(word) or lex.first_words.get(bare)) and bare in lex.orgs:
+            what = (_ORG, len(bare), lex.orgs[bare])
+        elif (lex.first_words.get(word) or lex.first_words.get(bare)) and bare in lex.forms:
+            what = (_PLACE, len(bare), lex.forms[bare])
+        elif (
+            bare in lex.honorifics
+            or (word.endswith(".") and word[:-1] in lex.honorifics)
+            or bare in lex.stop
+            or (len(bare) > 1 and bare.isupper() and "." not in bare)
+        ):
+            what = (_NOTHING, 0, None)
+        memo[word] = what
+        return what
+
+    def _word_info(self, piece: str) -> _WordInfo:
+        """The static facts ``_scan_run`` needs about one word of a run, computed once per word."""
+        lex = self.lex
+        memo = lex.words
+        if len(memo) > _SINGLES_MAX:
+            memo.clear()
+        word = piece
+        if (
+            word.endswith(".")
+            and len(word) > 2
+            and "." not in word[:-1]
+            and word[:-1] not in lex.abbreviations
+        ):
+            word = word[:-1]  # a sentence's full stop, not an abbreviation
+        bare, poss = _strip_poss(word)
+        flags = 0
+        if word in _CONNECTORS or (len(word) <= 3 and word.lower() in ("of", "the")):
+            flags |= _F_CONNECTOR
+            if word[0].islower() and word not in ("of", "the"):
+                flags |= _F_PARTICLE
+        if bare in lex.honorifics or (word.endswith(".") and word[:-1] in lex.honorifics):
+            flags |= _F_HONORIFIC
+        if word in lex.honorific_firsts:
+            flags |= _F_HONORIFIC_FIRST
+        if bare in lex.month_names:
+            flags |= _F_MONTH
+        if bare in lex.stop or (len(bare) > 1 and bare.isupper() and "." not in bare):
+            flags |= _F_STOP
+        if bare in lex.org_suffixes:
+            flags |= _F_SUFFIX
+        span = lex.first_words.get(word) or lex.first_words.get(bare, 0)
+        info = (word, flags, poss, span)
+        memo[piece] = info
+        return info
 
     def _title_hit(self, s: int, e: int, key: str) -> None:
         """Record a title found by the automaton, with its role modifiers, "-elect" and plural."""
@@ -682,8 +520,6 @@ class _Finder:
             e += 1
             plural = True
         if plural and len(low) > e and (low[e].isalnum() or low[e] == "-"):
-            return
-        if s > 0 and (low[s - 1].isalnum() or low[s - 1] == "-"):
             return
         info = lex.titles.get(key) or self._generic_title(key)
         if info is None:
@@ -709,9 +545,8 @@ class _Finder:
             break
         if info.weak and text[s : s + 1].isupper() and self._glued_to_name(s):
             return  # "Kim Son Il": a name word, not a title
-        self.titles.append(
-            _TitleHit(s, e - (1 if plural else 0), text[s : e - (1 if plural else 0)], info, plural)
-        )
+        end = e - 1 if plural else e
+        self.titles.append(_TitleHit(s, end, text[s:end], info, plural))
 
     def _glued_to_name(self, start: int) -> bool:
         text = self.text
@@ -721,7 +556,7 @@ class _Finder:
         while k > 0 and not text[k - 1].isspace():
             k -= 1
         word = _strip_poss(text[k : start - 1])[0]
-        if not word[:1].isupper() or word in _STOP or word.endswith("."):
+        if not word[:1].isupper() or word in self.lex.stop or word.endswith("."):
             return False
         return (
             word not in self.lex.forms and word not in self.lex.orgs and word.lower() not in self.lex.titles
@@ -744,91 +579,117 @@ class _Finder:
             return _TitleInfo(base.role, base.cameo, base.country, False)
         return _TitleInfo("official", "GOV", None, False)
 
-    def _scan_run(self, toks: list[_Tok], title_spans: list[tuple[int, int]]) -> None:
-        """Split a capitalised run into places, organizations and name candidates."""
+    def _scan_run(self, start: int, end: int) -> None:
+        """Split a capitalised run of several words into places, organizations and name candidates."""
+        text = self.text
         lex = self.lex
         forms = lex.forms
         orgs = lex.orgs
+        honorifics = lex.honorifics
+        in_title = self._in_title
+        memo = lex.words
+        run = text[start:end]
+        toks: list[_Token] = []
+        infos: list[_WordInfo] = []
+        if "\u00a0" in run:
+            pieces = [(m.start(), m.group()) for m in self.pat.tok.finditer(text, start, end)]
+        else:
+            pieces = []
+            s = start
+            for piece in run.split(" "):
+                pieces.append((s, piece))
+                s += len(piece) + 1
+        for s, piece in pieces:
+            info = memo.get(piece) or self._word_info(piece)
+            toks.append((s, s + len(info[0]), info[0]))
+            infos.append(info)
         n = len(toks)
         i = 0
-        seg: list[_Tok] = []
+        seg: list[_Token] = []
         evidence = 0
-
-        def flush() -> None:
-            nonlocal seg, evidence
-            if seg:
-                self._candidate(seg, evidence)
-            seg = []
-            evidence = 0
-
         while i < n:
             tok = toks[i]
-            word = tok.text
-            if word in _CONNECTORS or word.lower() in ("of", "the"):
-                if seg and word[0].islower() and word not in ("of", "the"):
+            ts = tok[0]
+            word, flags, poss, span = infos[i]
+            if flags & _F_CONNECTOR:
+                if seg and flags & _F_PARTICLE:
                     seg.append(tok)  # a particle inside a name: "da Silva", "von der Leyen"
                 else:
-                    flush()
+                    if seg:
+                        self._candidate(seg, evidence)
+                        seg = []
+                    evidence = 0
                 i += 1
                 continue
-            if _in_spans(tok.start, title_spans):
-                flush()
+            if ts in in_title:
+                if seg:
+                    self._candidate(seg, evidence)
+                    seg = []
+                evidence = 0
                 i += 1
                 continue
-            # longest place or organization starting here
-            best = 0
-            hit: tuple[str, Any] | None = None
-            span = lex.first_words.get(word) or lex.first_words.get(_strip_poss(word)[0], 0)
-            limit = min(n, i + span)
-            for j in range(limit, i, -1):
-                phrase = self.text[tok.start : toks[j - 1].end]
-                bare, poss = _strip_poss(phrase)
-                if bare in orgs:
-                    best, hit = j, ("org", orgs[bare])
-                    break
-                f = forms.get(bare) or (
-                    forms.get(bare.removeprefix("the ")) if bare.startswith("the ") else None
-                )
-                if f is not None:
-                    best, hit = j, ("place", f)
-                    break
-            if hit is not None:
-                flush()
-                end_tok = toks[best - 1]
-                bare, poss = _strip_poss(self.text[tok.start : end_tok.end])
-                e = tok.start + len(bare)
-                if hit[0] == "org":
-                    self.org_hits.append((tok.start, e, hit[1][0], hit[1][1]))
-                else:
-                    self.places.append((tok.start, e, hit[1][0], hit[1][1]))
-                i = best
-                continue
-            bare, poss = _strip_poss(word)
-            if bare in lex.honorifics or (word.endswith(".") and word[:-1] in lex.honorifics):
-                flush()
+            if span:
+                # the longest place or organization starting here
+                best = 0
+                hit: tuple[str, Any] | None = None
+                for j in range(min(n, i + span), i, -1):
+                    phrase, _ = _strip_poss(text[ts : toks[j - 1][1]])
+                    if phrase in orgs:
+                        best, hit = j, ("org", orgs[phrase])
+                        break
+                    f = forms.get(phrase) or (
+                        forms.get(phrase.removeprefix("the ")) if phrase.startswith("the ") else None
+                    )
+                    if f is not None:
+                        best, hit = j, ("place", f)
+                        break
+                if hit is not None:
+                    if seg:
+                        self._candidate(seg, evidence)
+                        seg = []
+                    evidence = 0
+                    e = ts + len(phrase)
+                    if hit[0] == "org":
+                        self.org_hits.append((ts, e, hit[1][0], hit[1][1]))
+                    else:
+                        self.places.append((ts, e, hit[1][0], hit[1][1]))
+                    i = best
+                    continue
+            if flags & _F_HONORIFIC:
+                if seg:
+                    self._candidate(seg, evidence)
+                    seg = []
                 evidence = 2
                 i += 1
                 continue
             if (
-                i + 1 < n
-                and f"{word} {toks[i + 1].text}" in lex.honorifics
-                and not _in_spans(toks[i + 1].start, title_spans)
+                flags & _F_HONORIFIC_FIRST
+                and i + 1 < n
+                and f"{word} {toks[i + 1][2]}" in honorifics
+                and toks[i + 1][0] not in in_title
             ):
-                flush()
+                if seg:
+                    self._candidate(seg, evidence)
+                    seg = []
                 evidence = 2
                 i += 2
                 continue
-            if bare in _MONTH_NAMES and (seg or evidence):
+            if flags & _F_MONTH and (seg or evidence):
                 seg.append(tok)  # "Theresa May", "Mrs. May"
                 if poss:
-                    flush()
+                    self._candidate(seg, evidence)
+                    seg = []
+                    evidence = 0
                 i += 1
                 continue
-            if bare in _STOP or (len(bare) > 1 and bare.isupper() and "." not in bare):
-                flush()
+            if flags & _F_STOP:
+                if seg:
+                    self._candidate(seg, evidence)
+                    seg = []
+                evidence = 0
                 i += 1
                 continue
-            if bare in lex.org_suffixes and seg:
+            if seg and flags & _F_SUFFIX:
                 # "Acme Technology", "Supreme Court": an organization, not a person
                 seg.append(tok)
                 self._org_run(seg)
@@ -838,17 +699,20 @@ class _Finder:
                 continue
             seg.append(tok)
             if poss:
-                flush()
+                self._candidate(seg, evidence)
+                seg = []
+                evidence = 0
             i += 1
-        flush()
+        if seg:
+            self._candidate(seg, evidence)
 
-    def _org_run(self, seg: list[_Tok]) -> None:
-        start, end = seg[0].start, seg[-1].end
+    def _org_run(self, seg: list[_Token]) -> None:
+        start, end = seg[0][0], seg[-1][1]
         name, _ = _strip_poss(self.text[start:end])
         self.org_hits.append((start, start + len(name), name, None))
 
-    def _candidate(self, seg: list[_Tok], evidence: int) -> None:
-        while seg and seg[-1].text in _CONNECTORS:
+    def _candidate(self, seg: list[_Token], evidence: int) -> None:
+        while seg and seg[-1][2] in _CONNECTORS:
             seg = seg[:-1]
         if not seg:
             return
@@ -859,68 +723,97 @@ class _Finder:
             return
         self.candidates.append((seg, evidence))
 
+    def _reversed(self) -> str:
+        rev = self._rev
+        if not rev:
+            rev = self._rev = self.text[::-1]
+        return rev
+
     def _qualify(self, t: _TitleHit) -> None:
         """Read the words before a title: modifiers, a country, an international body, a possessor."""
         text = self.text
+        lex = self.lex
+        forms = lex.forms
+        orgs = lex.orgs
+        first_words = lex.first_words
+        # the words before the title, nearest first, read on demand from the reversed text
+        rev = self._reversed()
+        n = len(rev)
+        back = self.pat.back
         lo = max(0, t.start - 60)
-        words = [(m.start() + 0, m.end(), m.group()) for m in _WORDS_BACK.finditer(text, lo, t.start)]
-        if lo > 0 and words:
-            words = words[1:]  # the first word may be cut
+        words: list[_Token] = []
+        rpos = n - t.start
+        more = True
+
+        def have(k: int) -> bool:
+            nonlocal rpos, more
+            while more and len(words) <= k:
+                m = back.match(rev, rpos)
+                if m is None:
+                    more = False
+                    break
+                s, e = n - m.end(1), n - m.start(1)
+                if s < lo or (s == lo and lo > 0):
+                    more = False  # the first word of the window may be cut
+                    break
+                words.append((s, e, text[s:e]))
+                rpos = m.end()
+            return len(words) > k
+
         ext = t.start
-        k = len(words) - 1
-        forms = self.lex.forms
+        k = 0
         steps = 0
-        while k >= 0 and steps < 6:
+        while steps < 6 and have(k):
             steps += 1
             s, e, w = words[k]
             lw = w.lower()
-            if lw in self.lex.former_mods or lw == "then-":
+            if lw in lex.former_mods or lw == "then-" or lw == "ex":
                 t.former = True
-                ext, k = s, k - 1
-                continue
-            if lw in ("ex",):
-                t.former = True
-                ext, k = s, k - 1
+                ext, k = s, k + 1
                 continue
             if lw in ("its", "his", "her", "their"):
                 t.pronoun = lw == "its" or lw == "their"
-                ext, k = s, k - 1
+                ext = s
                 break
             matched = False
+            several = _strip_poss(w)[0] in lex.multi_last
             for span in (3, 2, 1):
-                if k - span + 1 < 0:
+                if span > 1 and not several:
+                    continue  # no country or body of several words ends with this word
+                if not have(k + span - 1):
                     continue
-                s0 = words[k - span + 1][0]
-                phrase = text[s0:e]
-                bare, poss = _strip_poss(phrase)
+                s0, _e0, w0 = words[k + span - 1]
+                if span > 1 and w0 not in first_words and _strip_poss(w0)[0] not in first_words:
+                    continue  # no country or body starts with this word
+                bare, _poss = _strip_poss(text[s0:e])
                 f = forms.get(bare)
-                if f is None and bare in self.lex.orgs:
-                    iso = self.lex.orgs[bare][1]
+                if f is None and bare in orgs:
+                    iso = orgs[bare][1]
                     if t.country is None and iso is None:
                         t.igo = True
                     elif t.country is None:
                         t.country = iso
-                    ext, k, matched = s0, k - span, True
+                    ext, k, matched = s0, k + span, True
                     break
                 if f is not None:
                     if t.country is None:
                         t.country = f[0]  # "Russia's deputy U.N. ambassador": the country wins
                         t.igo = False
-                    ext, k, matched = s0, k - span, True
+                    ext, k, matched = s0, k + span, True
                     break
             if matched:
                 continue
-            if lw in self.lex.mods:
-                ext, k = s, k - 1
+            if lw in lex.mods:
+                ext, k = s, k + 1
                 continue
             bare, poss = _strip_poss(w)
             if poss and w[:1].isupper():
                 t.possessor = bare
-                ext, k = s, k - 1
+                ext = s
                 break
-            if w[:1].isupper() and lw not in ("the", "a", "an") and w not in _STOP and not w.endswith("."):
+            if w[:1].isupper() and lw not in ("the", "a", "an") and w not in lex.stop and not w.endswith("."):
                 # a capitalised qualifier: "European Commission President", "House Speaker"
-                ext, k = s, k - 1
+                ext, k = s, k + 1
                 continue
             break
         t.ext_start = ext
@@ -929,19 +822,14 @@ class _Finder:
 
     def _title_tail(self, t: _TitleHit) -> None:
         """The country or body named after a title: "head of the Atomic Energy Organization of Iran"."""
-        text = self.text
-        m = re.match(r"\s+(?:of|for|at|to)\s+(?:the\s+)?([^,;.()]{1,70})", text[t.end : t.end + 80])
+        m = self.pat.title_tail.match(self.text, t.end, t.end + 80)
         if not m:
             return
         tail = m.group(1)
-        best: tuple[int, str | None, bool] | None = None
-        for name, (_canon, iso) in self._orgs_in(tail):
-            best = (len(name), iso, iso is None)
-            break
-        if best is not None:
-            t.country, t.igo = best[1], best[2]
+        for _name, (_canon, iso) in self._orgs_in(tail):
+            t.country, t.igo = iso, iso is None
             return
-        for m2 in re.finditer(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*", tail):
+        for m2 in self.pat.caps.finditer(tail):
             bare, _ = _strip_poss(m2.group())
             f = self.lex.forms.get(bare)
             if f is not None:
@@ -949,30 +837,36 @@ class _Finder:
                 return
 
     def _orgs_in(self, s: str) -> Iterable[tuple[str, tuple[str, str | None]]]:
-        for m in re.finditer(r"[A-Z][\w’'.\-+]*(?: (?:of |of the |and )?[A-Z][\w’'.\-+]*)*", s):
+        orgs = self.lex.orgs
+        for m in self.pat.orgs_in.finditer(s):
             words = m.group().split(" ")
             for i in range(len(words)):
                 for j in range(len(words), i, -1):
                     phrase, _ = _strip_poss(" ".join(words[i:j]))
-                    if phrase in self.lex.orgs:
-                        yield phrase, self.lex.orgs[phrase]
+                    if phrase in orgs:
+                        yield phrase, orgs[phrase]
                         return
 
     # ---------------------------------------------------------------- persons
     def _persons(self) -> list[_Person]:
         text = self.text
         lex = self.lex
+        roster = lex.roster
         titles = sorted(self.titles, key=lambda t: t.start)
         t_ends = {t.end: t for t in titles}
         self._title_by_end = t_ends
         self._title_end_list = sorted(t_ends)
+        self._title_starts = [t.start for t in titles]
         by_key: dict[str, _Person] = {}
         ordered: list[_Person] = []
         for seg, evidence in self.candidates:
-            start, end = seg[0].start, seg[-1].end
+            start, end = seg[0][0], seg[-1][1]
             name, _poss = _strip_poss(text[start:end])
             end = start + len(name)
             words = name.split(" ")
+            last = words[-1]
+            if last in lex.org_suffixes or last in lex.not_name_last:
+                continue
             score = evidence
             title = self._title_before(start, t_ends)
             if title is not None:
@@ -983,24 +877,25 @@ class _Finder:
                 if title is None or (title.info.weak and not app.info.weak):
                     title = app
             key = _key(name)
-            if key in lex.roster:
+            in_roster = key in roster
+            if in_roster:
                 score += 2
             first = words[0]
             if first in lex.given:
                 score += 1
             if first in lex.surnames_ea and (len(words) == 3 or "-" in name):
                 score += 1
-            if any(
-                w in ("bin", "bint", "ibn", "von", "van", "da", "de", "al") or w.startswith(("al-", "Al-"))
-                for w in words
+            if (
+                not _NAME_PARTICLE_EVIDENCE.isdisjoint(words)
+                or name.startswith(("al-", "Al-"))
+                or " al-" in name
+                or " Al-" in name
             ):
                 score += 1
             if len(words) == 1:
-                need = 2 if key in lex.roster or (title is not None and not title.info.weak) else 99
+                need = 2 if in_roster or (title is not None and not title.info.weak) else 99
             else:
                 need = 1
-            if words[-1] in lex.org_suffixes or words[-1] in lex.not_name_last:
-                continue
             if score < need:
                 continue
             p = by_key.get(key)
@@ -1008,6 +903,9 @@ class _Finder:
                 p = _Person(name=name, start=start, end=end, mentions=[])
                 by_key[key] = p
                 ordered.append(p)
+                m = self.pat.near_in.match(text, end, end + 30)
+                if m:
+                    p.near_capital = countries.capital_country(m.group(1))
             p.mentions.append((start, end))
             p.evidence = max(p.evidence, score)
             if title is not None and (p.title is None or (p.title.info.weak and not title.info.weak)):
@@ -1015,7 +913,8 @@ class _Finder:
                 title.used = True
             elif title is not None:
                 title.used = True
-            self._direct_country(p, start)
+            if p.country is None:
+                self._direct_country(p, start)
         self._plural_lists(ordered, titles)
         self._link_short(ordered)
         return ordered
@@ -1025,6 +924,8 @@ class _Finder:
         "Mexico's president, Andrés ..." / "head of the agency, Ali ..." before the name."""
         text = self.text
         hon = self.lex.honorifics
+        rev = self._reversed()
+        n = len(rev)
         i = start
         for _ in range(3):
             j = i
@@ -1033,9 +934,8 @@ class _Finder:
             t = t_ends.get(j)
             if t is not None:
                 return None if t.plural else t
-            k = j
-            while k > 0 and not text[k - 1].isspace():
-                k -= 1
+            m = self.pat.rev_word.match(rev, n - j)  # the word before, from the reversed text
+            k = n - m.end() if m is not None else j
             word = text[k:j]
             if k < j and (word in hon or word.rstrip(".") in hon):
                 i = k
@@ -1057,43 +957,39 @@ class _Finder:
         if i < 0:
             return None
         end = ends[i]
-        if comma - end > 70 or not _TAIL.fullmatch(self.text, end, comma):
+        if comma - end > 70 or not self.pat.tail.fullmatch(self.text, end, comma):
             return None
         return self._title_by_end[end]
 
     def _appositive_after(self, end: int, titles: list[_TitleHit]) -> _TitleHit | None:
-        text = self.text
-        m = _COMMA.match(text, end)
+        """The title of "Name, [Country's] title": the first title after the comma."""
+        m = self.pat.comma.match(self.text, end)
         if m is None:
             return None
         after = m.end()
-        for t in titles:
-            if t.start < after:
-                continue
-            if t.start > after + 60:
-                break
-            if t.plural:
-                return None
-            if t.ext_start <= after:
-                return t
+        i = bisect.bisect_left(self._title_starts, after)
+        if i == len(titles):
             return None
-        return None
+        t = titles[i]
+        if t.start > after + 60 or t.plural or t.ext_start > after:
+            return None
+        return t
 
     def _direct_country(self, p: _Person, start: int) -> None:
         """A country possessive or demonym right before a name: "Britain's Philip Hammond"."""
-        text = self.text
         for _s, e, iso, _kind in self._places_before(start, 40):
-            between = text[e:start]
-            if re.fullmatch(r"(?:['’]s?)?\s+(?:[A-Z][\w.]*\s+)?", between):
-                p.country = p.country or iso
+            if self.pat.direct_gap.fullmatch(self.text, e, start):
+                p.country = iso
             break
-        m = re.match(r"\s+in\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)", text[p.end : p.end + 30])
-        if m:
-            p.near_capital = countries.capital_country(m.group(1))
 
-    def _places_before(self, pos: int, window: int) -> list[tuple[int, int, str, str]]:
-        out = [pl for pl in self.places if pos - window <= pl[1] <= pos]
-        return out[::-1]
+    def _places_before(self, pos: int, window: int) -> Iterable[_Place]:
+        """The places that end in ``[pos - window, pos]``, nearest first."""
+        places = self.places
+        i = bisect.bisect_right(self.place_ends, pos) - 1
+        lo = pos - window
+        while i >= 0 and places[i][1] >= lo:
+            yield places[i]
+            i -= 1
 
     def _plural_lists(self, persons: list[_Person], titles: list[_TitleHit]) -> None:
         """ "foreign ministers - Britain's Philip Hammond, France's Laurent Fabius ..." """
@@ -1101,17 +997,20 @@ class _Finder:
         for t in titles:
             if not t.plural:
                 continue
-            m = re.compile(r"[^.;:\-—–]{0,40}?\s[-—–:]\s").match(text, t.end)
+            m = self.pat.list_intro.match(text, t.end)
             if m is None:
                 continue
             si = self.an.sentence_index(t.start)
             for p in persons:
-                if p.start >= m.end() and p.title is None and self.an.sentence_index(p.start) == si:
-                    gap_ok = p.start - m.end() < 200
-                    if gap_ok:
-                        p.title = attrs.evolve(t, plural=False)
-                        if p.country is None and t.country is not None:
-                            p.country = t.country
+                if (
+                    p.start >= m.end()
+                    and p.title is None
+                    and p.start - m.end() < 200
+                    and self.an.sentence_index(p.start) == si
+                ):
+                    p.title = attrs.evolve(t, plural=False)
+                    if p.country is None and t.country is not None:
+                        p.country = t.country
 
     def _link_short(self, persons: list[_Person]) -> None:
         """Single capitalised words that are a name word of a found person become its mentions."""
@@ -1120,16 +1019,13 @@ class _Finder:
             for w in p.name.split(" "):
                 if w[:1].isupper() and w not in ("Al", "Jr.", "Jr"):
                     token_owner.setdefault(w, p)
-        taken = {m for p in persons for m in p.mentions}
-        for tok in self.singles:
-            bare, _ = _strip_poss(tok.text)
+        taken = {s for p in persons for s, _e in p.mentions}
+        for s, _e, word in self.singles:
+            bare, _ = _strip_poss(word)
             owner = token_owner.get(bare)
-            if owner is None:
+            if owner is None or s in taken:
                 continue
-            span = (tok.start, tok.start + len(bare))
-            if any(s <= span[0] < e for s, e in taken):
-                continue
-            owner.mentions.append(span)
+            owner.mentions.append((s, s + len(bare)))
             owner.aliases.add(bare)
         for p in persons:
             p.mentions.sort()
@@ -1137,72 +1033,70 @@ class _Finder:
     # ---------------------------------------------------------------- states and organizations
     def _states_and_orgs(self, persons: list[_Person]) -> list[_Group]:
         text = self.text
+        pat = self.pat
         groups: dict[tuple[str, str], _Group] = {}
-        person_spans = [m for p in persons for m in p.mentions]
-        places = sorted(self.places)
+        places = self.places
         # coordinated countries share the verb after the last one: "Italy, Spain and Denmark expelled"
         i = 0
         while i < len(places):
             j = i
-            while j + 1 < len(places) and re.fullmatch(
-                r"(?:,|,? and|,? or)\s+(?:the\s+)?", text[places[j][1] : places[j + 1][0]]
-            ):
+            while j + 1 < len(places) and pat.coord.fullmatch(text, places[j][1], places[j + 1][0]):
                 j += 1
-            acting = self._acts(places[i][0], places[j][1])
+            acting = self._acts(places[j][1])
             for k in range(i, j + 1):
                 s, e, iso, kind = places[k]
                 if kind == "demonym":
                     continue
-                if kind == "seat" and countries.seat_kind(text[s:e]) == "organization":
-                    g = groups.setdefault(("org", text[s:e]), _Group(text[s:e], "organization", iso, []))
+                surface = text[s:e]
+                if kind == "seat" and countries.seat_kind(surface) == "organization":
+                    g = groups.setdefault(("org", surface), _Group(surface, "organization", iso, []))
                     g.mentions.append((s, e))
                     continue
                 if acting or self._targeted(s):
-                    name = countries.country_name(iso) or text[s:e]
+                    name = countries.country_name(iso) or surface
                     g = groups.setdefault(("state", iso), _Group(name, "state", iso, []))
                     g.mentions.append((s, e))
-                    if text[s:e] != name:
-                        g.aliases.add(text[s:e])
+                    if surface != name:
+                        g.aliases.add(surface)
             i = j + 1
+        person_spans = sorted(m for p in persons for m in p.mentions)
         for s, e, org_name, org_iso in self.org_hits:
-            if any(ps <= s < pe for ps, pe in person_spans):
+            if _in_spans(s, person_spans):
                 continue
-            prev = text[max(0, s - 8) : s]
-            if prev.rstrip().endswith("Photo:"):
+            if text[max(0, s - 8) : s].rstrip().endswith("Photo:"):
                 continue
-            canon = org_name
-            found = groups.get(("org", canon))
+            found = groups.get(("org", org_name))
             if found is None:
-                found = groups[("org", canon)] = _Group(canon, "organization", org_iso, [])
+                found = groups[("org", org_name)] = _Group(org_name, "organization", org_iso, [])
             g = found
             g.mentions.append((s, e))
             surface = text[s:e]
-            if surface != canon:
+            if surface != org_name:
                 g.aliases.add(surface)
             if org_iso is None and self.lex.orgs.get(surface) is None:
                 # a national body named by its run: "South Korea's Supreme Court"
                 for _ps, pe, piso, _k in self._places_before(s, 25):
-                    if re.fullmatch(r"(?:['’]s)?\s+", text[pe:s]):
+                    if pat.opt_poss_gap.fullmatch(text, pe, s):
                         g.country = g.country or piso
                     break
         for s, e in self.body_hits:
             for ps, pe, piso, kind in self._places_before(s, 30):
-                gap = text[pe:s]
-                if re.fullmatch(r"['’]s\s+", gap):
-                    name = text[s:e]
-                elif re.fullmatch(r"\s+", gap) and kind in ("demonym", "country"):
-                    name = text[ps:e]
-                    s = ps
+                if pat.poss_gap.fullmatch(text, pe, s):
+                    start = s
+                elif kind in ("demonym", "country") and pat.space_gap.fullmatch(text, pe, s):
+                    start = ps
                 else:
                     break
+                name = text[start:e]
                 g = groups.setdefault(("org", name.lower()), _Group(name, "organization", piso, []))
-                g.mentions.append((s, e))
+                g.mentions.append((start, e))
                 break
         return list(groups.values())
 
-    def _acts(self, start: int, end: int) -> bool:
+    def _acts(self, end: int) -> bool:
+        """Whether the words after a country (or a list of them) make it act: "China declined"."""
         text = self.text
-        m = re.match(r"(?:['’]s)?\s*(?:,\s*(?:which|who)\b)?\s*([A-Za-z’'\-]+)", text[end : end + 40])
+        m = self.pat.acts.match(text, end, end + 40)
         if m is None:
             return False
         if text[end : end + 1] in ("'", "’"):
@@ -1212,15 +1106,26 @@ class _Finder:
         w = m.group(1)
         if w[0].isupper():
             return False
-        if w in _VERBISH_EXTRA:
+        if w in self.lex.acting_verbs:
             return True
-        if w in _NOT_VERB or len(w) < 4:
+        if w in self.lex.not_verbs or len(w) < 4:
             return False
         return w.endswith("ed") or (w.endswith("s") and not w.endswith("ss"))
 
     def _targeted(self, start: int) -> bool:
-        m = re.search(r"([a-z]+)\s+(?:the\s+)?$", self.text[max(0, start - 25) : start])
-        return m is not None and m.group(1) in _TARGET_VERBS and m.group(1) not in ("with", "between", "by")
+        """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
+        before = self.text[max(0, start - 25) : start]
+        stripped = before.rstrip()
+        if len(stripped) == len(before):
+            return False
+        word, i = _trailing_word(stripped)
+        if word == "the":
+            rest = stripped[:i]
+            rest_stripped = rest.rstrip()
+            if len(rest_stripped) < len(rest):
+                prev, _ = _trailing_word(rest_stripped)
+                word = prev or word
+        return word in self.lex.target_verbs and word not in ("with", "between", "by")
 
     # ---------------------------------------------------------------- countries and output
     def _finish(self, persons: list[_Person], groups: list[_Group]) -> list[Actor]:
@@ -1231,15 +1136,15 @@ class _Finder:
         dominant = max(counts, key=lambda k: counts[k]) if counts else None
         by_name = {p.name: p for p in persons}
         for p in persons:
-            words = p.name.split(" ")
-            for w in words:
+            for w in p.name.split(" "):
                 by_name.setdefault(w, p)
-        roster_hits = {id(p): self._roster(p) for p in persons}
-        out: list[tuple[int, Actor]] = []
+        resolved: list[tuple[_Person, str | None, str | None, str | None, bool]] = []  # title role cameo
         # country in order: the title's words, the name's own words, the roster, possessors, context
         for p in persons:
             t = p.title
-            entry = roster_hits[id(p)]
+            entries = self.lex.roster.get(_key(p.name), [])
+            entry = self._roster(entries)
+            covering = self._covering(entries)
             igo = False
             country = None
             if t is not None:
@@ -1279,130 +1184,102 @@ class _Finder:
             title = t.text if t is not None else None
             role = t.info.role if t is not None else None
             cameo = t.info.cameo if t is not None else None
-            weak_title = t is None or t.info.role in ("official",)
             former = bool(t and t.former)
             if entry is not None and self.published is not None:
-                covering = self._covering(p)
-                if weak_title and covering is not None:
+                if (t is None or t.info.role == "official") and covering is not None:
                     title, role = covering.title, covering.role
                     cameo = cameo or "GOV"
                 elif t is None:
                     title, role, cameo = entry.title, entry.role, "GOV"
-                if covering is None and (t is None or t.info.role == entry.role):
-                    ends = [e.end for e in self._entries(p)]
-                    if ends and all(e is not None and e < self.published for e in ends):
-                        former = True
+                if (
+                    covering is None
+                    and (t is None or t.info.role == entry.role)
+                    and all(x.end is not None and x.end < self.published for x in entries)
+                ):
+                    former = True
             elif entry is not None and t is None:
                 title, role, cameo = entry.title, entry.role, "GOV"
             if igo and cameo == "GOV":
                 cameo = "IGO"
-            aliases = tuple(sorted(a for a in p.aliases if a != p.name))
-            mentions = tuple(Mention.at(text, s, e) for s, e in sorted(set(p.mentions)))
-            out.append(
-                (
-                    mentions[0].start,
-                    Actor(
-                        name=p.name,
-                        kind="person",
-                        title=title,
-                        country=country,
-                        former=former,
-                        mentions=mentions,
-                        role=role,
-                        cameo_role=cameo,
-                        aliases=aliases,
-                    ),
-                )
-            )
+            resolved.append((p, title, role, cameo, former))
         # title-only references: linked to the named holder of the office, or nameless
+        holders_by_role: dict[str, list[_Person]] = {}
+        for p in persons:
+            if p.title is not None:
+                holders_by_role.setdefault(p.title.info.role, []).append(p)
         nameless: dict[tuple[str, str | None], list[_TitleHit]] = {}
         for t in self.titles:
             if t.used or t.plural or t.info.weak or t.possessor:
                 continue
             holders = [
-                p
-                for p in persons
-                if p.title is not None
-                and p.title.info.role == t.info.role
-                and (t.country is None or p.country == t.country)
+                p for p in holders_by_role.get(t.info.role, ()) if t.country is None or p.country == t.country
             ]
-            if len(holders) == 1 and (t.country is not None or t.info.role not in ("head_of_state",)):
+            if len(holders) == 1 and (t.country is not None or t.info.role != "head_of_state"):
                 holders[0].mentions.append((t.start, t.end))
                 continue
             if t.country is not None and not holders:
                 nameless.setdefault((t.info.role, t.country), []).append(t)
-        for (role, _nation), hits in nameless.items():
-            h = hits[0]
-            mentions = tuple(Mention.at(text, x.start, x.end) for x in hits)
+        out: list[Actor] = []
+        for p, title, role, cameo, former in resolved:
             out.append(
-                (
-                    h.start,
-                    Actor(
-                        name=None,
-                        kind="person",
-                        title=h.text,
-                        country=iso,
-                        former=h.former,
-                        mentions=mentions,
-                        role=role,
-                        cameo_role=h.info.cameo,
-                    ),
+                Actor(
+                    name=p.name,
+                    kind="person",
+                    title=title,
+                    country=p.country,
+                    former=former,
+                    mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(p.mentions))),
+                    role=role,
+                    cameo_role=cameo,
+                    aliases=tuple(sorted(a for a in p.aliases if a != p.name)),
                 )
             )
-        # re-sort person mentions that were added by title links
-        out = [
-            (a.mentions[0].start, a)
-            if a.name is None
-            else (
-                a.mentions[0].start,
-                attrs.evolve(
-                    a,
-                    mentions=tuple(Mention.at(text, s, e) for s, e in sorted(set(by_name[a.name].mentions))),
-                ),
+        for (role, nation), hits in nameless.items():
+            h = hits[0]
+            out.append(
+                Actor(
+                    name=None,
+                    kind="person",
+                    title=h.text,
+                    country=nation,
+                    former=h.former,
+                    mentions=tuple(Mention(x.start, x.end, x.text) for x in hits),
+                    role=role,
+                    cameo_role=h.info.cameo,
+                )
             )
-            for _, a in out
-        ]
         for g in groups:
             if not g.mentions:
                 continue
-            ms = tuple(Mention.at(text, s, e) for s, e in sorted(set(g.mentions)))
-            cameo = "IGO" if g.kind == "organization" and g.country is None else "GOV"
             out.append(
-                (
-                    ms[0].start,
-                    Actor(
-                        name=g.name,
-                        kind=g.kind,  # type: ignore[arg-type]
-                        country=g.country,
-                        mentions=ms,
-                        cameo_role=cameo,
-                        aliases=tuple(sorted(g.aliases)),
-                    ),
+                Actor(
+                    name=g.name,
+                    kind=g.kind,  # type: ignore[arg-type]
+                    country=g.country,
+                    mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(g.mentions))),
+                    cameo_role="IGO" if g.kind == "organization" and g.country is None else "GOV",
+                    aliases=tuple(sorted(g.aliases)),
                 )
             )
-        out.sort(key=lambda x: x[0])
-        return [a for _, a in out]
+        out.sort(key=lambda a: a.mentions[0].start)
+        return out
 
-    def _entries(self, p: _Person) -> list[RosterEntry]:
-        return self.lex.roster.get(_key(p.name), [])
-
-    def _covering(self, p: _Person) -> RosterEntry | None:
+    def _covering(self, entries: list[RosterEntry]) -> RosterEntry | None:
         d = self.published
         if d is None:
             return None
-        for e in self._entries(p):
+        for e in entries:
             if (e.start is None or e.start <= d) and (e.end is None or d <= e.end):
                 return e
         return None
 
-    def _roster(self, p: _Person) -> RosterEntry | None:
-        entries = self._entries(p)
+    def _roster(self, entries: list[RosterEntry]) -> RosterEntry | None:
         if not entries:
             return None
         d = self.published
         if d is None:
             return max(entries, key=lambda e: e.start or dt.date.min)
-        covering = self._covering(p)
+        covering = self._covering(entries)
         if covering is not None:
             return covering
         before = [e for e in entries if e.start is None or e.start <= d]
@@ -1426,19 +1303,11 @@ class _Finder:
         sent = self.an.sentence_at(pos)
         if sent is None:
             return None
-        for s, _e, iso, _k in self.places:
-            if sent.start <= s < sent.end:
-                return iso
+        places = self.places
+        i = bisect.bisect_left(places, (sent.start,))
+        if i < len(places) and places[i][0] < sent.end:
+            return places[i][2]
         return None
-
-
-def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-_COMMA = re.compile(r",\s+")
-_TAIL = re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}")
 
 
 @hookimpl(trylast=True)

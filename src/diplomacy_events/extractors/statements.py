@@ -27,6 +27,7 @@ from diplomacy_events.text import Analysis, Quote, analyze
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ADJACENT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:(?:also|has|had|have|was|is|later|then|again|further|once)\s+){0,2}"
 )
@@ -81,11 +82,16 @@ def _attribute_after(
     """The attribution that follows a quote, and where it ends; None when there is none."""
     start = quote.end + 1
     inner = text[quote.start : quote.end].rstrip()
-    # An attribution follows a quote that ends in punctuation ("...," she said) or a comma after it.
-    if not (inner[-1:] in ",.!?…" or text[start : start + 1] == ","):
-        return None
-    window_end = min(sent_end, start + _AFTER_WINDOW)
     speech, _ = _verbs()
+    # An attribution follows a quote that ends in punctuation ("...," she said) or a comma after
+    # it; "according to X" may close the sentence whatever comes before.
+    if not (inner[-1:] in ",.!?…" or text[start : start + 1] == ","):
+        acc = _ACCORDING.search(text, start, sent_end)
+        if acc is None or re.search(r"[\"“”«»]", text[start : acc.start()]):
+            return None
+        named = actors.first_after(acc.end(), min(sent_end, acc.end() + 60))
+        return (named.record, acc.end()) if named else None
+    window_end = min(sent_end, start + _AFTER_WINDOW)
     m = speech.search(text, start, window_end)
     if m is None or re.search(r"[\"“”«»]", text[start : m.start()]):
         return None
@@ -99,8 +105,30 @@ def _attribute_after(
     return who, m.end()
 
 
+def _continues(text: str, analysis: Analysis, previous: Quote, quote: Quote) -> bool:
+    """Whether ``quote`` goes on from the quote before it: a new sentence of the same paragraph,
+    or the opening of the next paragraph."""
+    if not text[quote.start : quote.start + 1].isupper():
+        return False
+    here = next((p for p in analysis.paragraphs if p.start <= quote.start < p.end), None)
+    before = next((p for p in analysis.paragraphs if p.start <= previous.start < p.end), None)
+    if here is None or before is None:
+        return False
+    if here == before:
+        return True
+    return (
+        quote.start - here.start <= 1
+        and analysis.paragraphs.index(here) == analysis.paragraphs.index(before) + 1
+    )
+
+
 def _attribute_before(
-    text: str, analysis: Analysis, actors: Index[Actor], quote: Quote, sent_start: int
+    text: str,
+    analysis: Analysis,
+    actors: Index[Actor],
+    quote: Quote,
+    sent_start: int,
+    verbs_only: bool = False,
 ) -> Actor | None:
     speech, _ = _verbs()
     verbs = list(speech.finditer(text, sent_start, max(sent_start, quote.start - 1)))
@@ -113,6 +141,8 @@ def _attribute_before(
         who = _speaker_near(text, analysis, actors, sent_start, quote.start, m.start(), m.end())
         if who is not None:
             return who
+    if verbs_only:
+        return None
     first = actors.first_after(sent_start, quote.start)
     if first is not None:
         return first.record
@@ -152,6 +182,8 @@ def find_statements(
     out: list[Statement] = []
     quotes = [q for q in analysis.quotes if text[q.start : q.end].strip()]
     quoted_sentences: set[int] = set()
+    previous: Quote | None = None
+    previous_speaker: Actor | None = None
     i = 0
     while i < len(quotes):
         q = quotes[i]
@@ -162,6 +194,13 @@ def find_statements(
             quoted_sentences.add(k)
         after = _attribute_after(text, analysis, aidx, q, s_end)
         speaker = after[0] if after else _attribute_before(text, analysis, aidx, q, s_start)
+        if after is not None and speaker is not None and speaker.kind != "person":
+            # 'Xi told Trump "...", according to Xinhua': the person who spoke, not the source.
+            before = _attribute_before(text, analysis, aidx, q, s_start, verbs_only=True)
+            if before is not None and before.kind == "person":
+                speaker = before
+        if speaker is None and previous is not None and _continues(text, analysis, previous, q):
+            speaker = previous_speaker
         parts = [q]
         if after is not None and i + 1 < len(quotes):
             nxt = quotes[i + 1]
@@ -179,6 +218,7 @@ def find_statements(
         if not trimmed:
             continue
         first, last = trimmed[0], trimmed[-1]
+        previous, previous_speaker = parts[-1], speaker
         quote = " ".join(t.text for t in trimmed)
         date = _date_in(didx, s_start, s_end)
         out.append(
