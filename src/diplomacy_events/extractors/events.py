@@ -42,6 +42,7 @@ _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "q
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:which|who|while|as|when)\b|\b(?:but|after|before|since|until|following|because|where)\b"
 )
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _DEFINITE = re.compile(
@@ -266,8 +267,12 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     return out
 
 
-def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None:
+def _location(doc: _Doc, sent_start: int, pos: int, end: int, visit: bool = False) -> Location | None:
+    """Where the trigger's clause says it happened (a visit: where it went)."""
     text = doc.text
+    brk = _CLAUSE_BREAK.search(text, pos, end)
+    if brk is not None:
+        end = brk.start()  # "talks with Putin, ... since the attack in Salisbury"
     # "flew in from Moscow": where a trip starts is not where it goes.
     after = [
         p
@@ -275,13 +280,16 @@ def _location(doc: _Doc, sent_start: int, pos: int, end: int) -> Location | None
         if p.record.kind != "continent"
         and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(pos, p.start - 10) : p.start])
     ]
-    introduced = [
-        p
-        for p in after
-        if re.search(
-            r"\b(?:in|to|at|inside|near)\s+(?:the\s+)?$", text[max(pos, p.start - 12) : p.start].lower()
-        )
-    ]
+
+    def led_by(p: Placed[Location], words: str) -> bool:
+        lead = text[max(pos, p.start - 12) : p.start].lower()
+        return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$", lead))
+
+    if visit:
+        for p in after:
+            if led_by(p, "to|into") or not text[pos : p.start].strip():
+                return p.record
+    introduced = [p for p in after if led_by(p, "in|at|inside|near")]
     if introduced:
         # "war in Ukraine, ... in Vienna": a city or venue says where better than a country does.
         return min(introduced, key=lambda p: (p.record.kind == "country", p.start)).record
@@ -319,8 +327,10 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
 
 
 def _status(c: _Compiled, doc: _Doc, lo: int, pos: int, trigger_text: str) -> str:
-    # Modal and status words are lowercase: "Theresa May" is no "may".
-    before = [w for w in re.findall(r"[\w']+", doc.text[lo:pos]) if w.islower()][-7:]
+    # Modal and status words are lowercase: "Theresa May" is no "may"; a relative clause
+    # ("May, who will hand over next month, held talks") says nothing of the main verb.
+    lead = _RELATIVE.sub(" ", doc.text[lo:pos])
+    before = [w for w in re.findall(r"[\w']+", lead) if w.islower()][-7:]
     words = set(before)
     if words & c.cancelled or ("called" in words and "off" in doc.text[pos : pos + 30].lower().split()[:3]):
         return "cancelled"
@@ -411,7 +421,7 @@ def _recent(date: TimeExpression | None, published: dt.date | None) -> bool:
     return abs((day - published).days) <= 7
 
 
-_PLURAL_SUBJECT = re.compile(r"\b(?:they|They|we|We|both|Both)\b")
+_PLURAL_SUBJECT = re.compile(r"\b(?:they|They|we|We|both|Both)\s+(?:[a-z]+\s+){0,2}$")
 _SPLIT_TYPES = {
     "cooperation",
     "expulsion",
@@ -472,13 +482,22 @@ def _draft(
     objects = _objects(doc, m.end(), end)
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
-    location = _location(doc, sent[0], m.end(), end)
+    location = _location(doc, sent[0], m.end(), end, visit=trig.type == "visit")
     if trig.needs_place and location is None:
         # "Biden arrived on Tuesday": the dateline says where, if the article has one.
         location = doc.dateline
         if location is None:
             return []
     trigger = Mention.at(text, m.start(), m.end())
+    if (
+        trig.type == "appeal"
+        and re.fullmatch(r"call\w*\s+on", trigger.text.lower())
+        and objects
+        and not re.search(r"\bto\s+[a-z]", tail[:90])
+    ):
+        # "called on the prime minister at his residence": a courtesy call, not an appeal.
+        trig = attrs.evolve(trig, type="meeting", cameo="043", plover="CONSULT")
+        location = _location(doc, sent[0], m.end(), end)
     if trigger.text.lower() == "visits" and not (objects or location) and not re.match(r"\s+\S", tail[:2]):
         return []
     if trigger.text.lower() == "visits" and re.search(
@@ -594,12 +613,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if same is None:
             out.append(d)
             continue
+        dated = same.date is not None
         same.mentions.extend(d.mentions)
         if len(d.actors) > len(same.actors):
             same.actors = d.actors
         same.location = same.location or d.location
         same.date = same.date or d.date
-        if same.status == "occurred" and d.status != "occurred":
+        if same.status == "occurred" and d.status != "occurred" and not dated:
             same.status = d.status
     return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2]
 

@@ -297,6 +297,8 @@ class _TitleHit:
     possessor: str | None = None
     pronoun: bool = False
     used: bool = False
+    qualified: bool = False
+    """Whether ``_qualify`` has read the words before it (done on demand: most titles never need it)."""
 
 
 @attrs.define
@@ -443,8 +445,6 @@ class _Finder:
             else:
                 self._scan_run(s, e)
         self.place_ends = [p[1] for p in self.places]
-        for t in self.titles:
-            self._qualify(t)
         persons = self._persons()
         groups = self._states_and_orgs(persons)
         return self._finish(persons, groups)
@@ -731,6 +731,9 @@ class _Finder:
 
     def _qualify(self, t: _TitleHit) -> None:
         """Read the words before a title: modifiers, a country, an international body, a possessor."""
+        if t.qualified:
+            return
+        t.qualified = True
         text = self.text
         lex = self.lex
         forms = lex.forms
@@ -971,9 +974,10 @@ class _Finder:
         if i == len(titles):
             return None
         t = titles[i]
-        if t.start > after + 60 or t.plural or t.ext_start > after:
+        if t.start > after + 60 or t.plural:
             return None
-        return t
+        self._qualify(t)
+        return None if t.ext_start > after else t
 
     def _direct_country(self, p: _Person, start: int) -> None:
         """A country possessive or demonym right before a name: "Britain's Philip Hammond"."""
@@ -1000,6 +1004,7 @@ class _Finder:
             m = self.pat.list_intro.match(text, t.end)
             if m is None:
                 continue
+            self._qualify(t)
             si = self.an.sentence_index(t.start)
             for p in persons:
                 if (
@@ -1042,7 +1047,7 @@ class _Finder:
             j = i
             while j + 1 < len(places) and pat.coord.fullmatch(text, places[j][1], places[j + 1][0]):
                 j += 1
-            acting = self._acts(places[j][1])
+            acting: bool | None = None  # worked out for the first country that needs it
             for k in range(i, j + 1):
                 s, e, iso, kind = places[k]
                 if kind == "demonym":
@@ -1052,9 +1057,13 @@ class _Finder:
                     g = groups.setdefault(("org", surface), _Group(surface, "organization", iso, []))
                     g.mentions.append((s, e))
                     continue
+                if acting is None:
+                    acting = self._acts(places[j][1])
                 if acting or self._targeted(s):
                     name = countries.country_name(iso) or surface
-                    g = groups.setdefault(("state", iso), _Group(name, "state", iso, []))
+                    g = groups.get(("state", iso)) or groups.setdefault(
+                        ("state", iso), _Group(name, "state", iso, [])
+                    )
                     g.mentions.append((s, e))
                     if surface != name:
                         g.aliases.add(surface)
@@ -1138,13 +1147,16 @@ class _Finder:
         for p in persons:
             for w in p.name.split(" "):
                 by_name.setdefault(w, p)
+        for p in persons:
+            if p.title is not None:
+                self._qualify(p.title)
         resolved: list[tuple[_Person, str | None, str | None, str | None, bool]] = []  # title role cameo
         # country in order: the title's words, the name's own words, the roster, possessors, context
         for p in persons:
             t = p.title
             entries = self.lex.roster.get(_key(p.name), [])
-            entry = self._roster(entries)
-            covering = self._covering(entries)
+            entry = self._roster(entries) if entries else None
+            covering = self._covering(entries) if entries else None
             igo = False
             country = None
             if t is not None:
@@ -1209,7 +1221,10 @@ class _Finder:
                 holders_by_role.setdefault(p.title.info.role, []).append(p)
         nameless: dict[tuple[str, str | None], list[_TitleHit]] = {}
         for t in self.titles:
-            if t.used or t.plural or t.info.weak or t.possessor:
+            if t.used or t.plural or t.info.weak:
+                continue
+            self._qualify(t)
+            if t.possessor:
                 continue
             holders = [
                 p for p in holders_by_role.get(t.info.role, ()) if t.country is None or p.country == t.country
