@@ -65,7 +65,7 @@ def date_index(dates: Sequence[TimeExpression]) -> Index[TimeExpression]:
 def resolve_pronoun(analysis: Analysis, actors: Index[Actor], pos: int) -> Actor | None:
     """The person a pronoun at ``pos`` most likely names: the subject of the nearest sentence before.
 
-    Within the pronoun's own sentence, a person named before it wins; otherwise the first
+    Within the pronoun's own sentence, the person named last before it wins; otherwise the first
     person named in the closest earlier sentence that names one (a subject, usually).
     """
     idx = analysis.sentence_index(pos)
@@ -73,7 +73,7 @@ def resolve_pronoun(analysis: Analysis, actors: Index[Actor], pos: int) -> Actor
         sent = analysis.sentences[idx]
         here = [p for p in actors.between(sent.start, pos) if p.record.kind == "person"]
         if here:
-            return here[0].record
+            return here[-1].record
     for j in range(idx - 1, max(-1, idx - 6), -1):
         sent = analysis.sentences[j]
         people = [p for p in actors.between(sent.start, sent.end) if p.record.kind == "person"]

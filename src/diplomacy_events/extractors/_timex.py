@@ -108,7 +108,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
         rf"(?:fiscal{_SP})?quarter"
         rf"|(?:first|second){_SP}half)(?:{_SP}of{_SP}(?:{_YEAR}|(?:this|last|next|the){_SP}year))?"
         rf"|Q[1-4]{_SP}?{_YEAR}|[12]Q{_SP}?{_YEAR}"
-        rf"|the{_SP}(?:(?:latest|current|past|last|same|year-ago|year-earlier|fiscal){_SP})?quarter(?![\w-])",
+        rf"|(?:the{_SP})?(?:(?:latest|current|past|last|same|comparable|corresponding|fiscal|year-ago|"
+        rf"year-earlier){_SP}){{1,3}}(?:quarter|period)(?![\w-])"
+        rf"|the{_SP}quarter(?![\w-])|year-(?:ago|earlier)(?![\w-])",
     ),
     (
         "season",
@@ -129,7 +131,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
         "dayword",
         rf"(?:(?:early|late|earlier|later){_SP})?(?:today|tonight|yesterday|tomorrow)(?:{_SP}{_TOD})?",
     ),
-    ("thistod", rf"(?:(?:early|late|earlier|later){_SP})?this{_SP}(?:morning|afternoon|evening)"),
+    (
+        "thistod",
+        rf"(?:(?:early|late|earlier|later){_SP})?this{_SP}(?:morning|afternoon|evening)|(?:late{_SP})?last{_SP}night",
+    ),
     (
         "time",
         rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?{_SP}?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
@@ -282,11 +287,14 @@ _PAST = frozenset(
         "ago",
     ]
 )
+# Plan words that say so only before "to" ("plans to visit", not "a cooperation plan").
+_PLAN_TO = frozenset({"set", "going", "planned", "plan", "plans", "hopes", "aims"})
 _NOT_PAST = frozenset(
     {"need", "speed", "feed", "seed", "indeed", "proceed", "exceed", "succeed", "bed", "red", "shed", "breed",
      "hundred", "kindred", "embed", "weed", "greed", "steed", "creed"}
 )  # fmt: skip
 _TOKEN = re.compile(r"[\w’']+|[;:()\[\]—]")
+_NEXT_VERB = re.compile(r"[ \u00a0]([a-z][a-z’']*)(?![\w’'])")
 _SENT_BREAK = re.compile(r"[.!?]\S*\s+(?=\S)|\n")
 
 
@@ -298,18 +306,23 @@ class _Span(Protocol):
 
 
 class Tenses:
-    """The tense of the clause at a span, read from the words around it in its sentence."""
+    """The tense of the clause at a span, read from the words around it in its sentence.
 
-    __slots__ = ("_ends", "_sentences", "_starts", "text")
+    Spans come left to right; a span in the same sentence as the last one reads only the words
+    since that one, then takes over its verdict: each sentence is read once, backwards.
+    """
+
+    __slots__ = ("_ends", "_last", "_sentences", "_starts", "text")
 
     def __init__(self, text: str, sentences: Sequence[_Span] | None = None) -> None:
         self.text = text
         self._sentences = sentences  # the text's sentences, if known; else sentence breaks are guessed
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._last = (-1, 0, "")  # sentence index, start and backward verdict of the last span
 
-    def _sentence(self, offset: int, lo: int, hi: int) -> tuple[int, int]:
-        """The part of ``[lo, hi)`` in the sentence that holds ``offset``."""
+    def _sentence(self, offset: int, lo: int, hi: int) -> tuple[int, int, int]:
+        """The index of the sentence that holds ``offset`` (-1: unknown) and its part in ``[lo, hi)``."""
         if self._sentences is None:
             first, last = lo, hi
             for m in _SENT_BREAK.finditer(self.text, lo, hi):
@@ -318,33 +331,46 @@ class Tenses:
                 elif m.start() >= offset:
                     last = m.start()
                     break
-            return first, last
+            return -1, first, last
         if not self._starts:
             if not self._sentences:
-                return lo, hi
+                return -1, lo, hi
             self._starts = [s.start for s in self._sentences]
             self._ends = [s.end for s in self._sentences]
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0:
-            return lo, min(hi, self._starts[0])
-        return max(lo, self._starts[i]), min(hi, max(self._ends[i], offset))
+            return -1, lo, min(hi, self._starts[0])
+        return i, max(lo, self._starts[i]), min(hi, max(self._ends[i], offset))
 
     def at(self, start: int, end: int) -> str:
         """``past``, ``future``, ``would`` (future seen from the past) or ``none``."""
         text = self.text
-        for width in (80, 250):  # most clauses show their tense within a few words: look near first
-            lo = max(0, start - width)
-            first, _ = self._sentence(start, lo, start)
-            words = _TOKEN.findall(text, first, start)
-            if first == lo and lo > 0 and words and text[lo - 1].isalnum():
-                words = words[1:]  # the window cut a word
-            verdict = _scan(words[-1:-31:-1])
-            if verdict or first > lo or lo == 0:
-                break
+        nxt = _NEXT_VERB.match(text, end)
+        if nxt is not None:  # "the court Thursday refused": a verb right after the span is its clause's
+            w = nxt.group(1)
+            verdict = _VERDICTS.get(w)
+            if verdict is None and w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST:
+                verdict = "past"
+            if verdict is not None and verdict != "none":
+                return verdict
+        index, first, _ = self._sentence(start, max(0, start - 250), start)
+        last_index, last_start, last_verdict = self._last
+        if index >= 0 and index == last_index and first <= last_start < start:
+            verdict = _scan(_TOKEN.findall(text, last_start, start)[-1:-31:-1]) or last_verdict
+        else:
+            for width in (80, 250):  # most clauses show their tense within a few words: look near first
+                lo = max(first, start - width)
+                words = _TOKEN.findall(text, lo, start)
+                if lo > first and words and text[lo - 1].isalnum():
+                    words = words[1:]  # the window cut a word
+                verdict = _scan(words[-1:-31:-1])
+                if verdict or lo == first:
+                    break
+        self._last = (index, start, verdict)
         if verdict and verdict != "none":
             return verdict
-        _, last = self._sentence(end, end, end + 100)
-        return _scan(_TOKEN.findall(text, end, last)[:8], forward=True) or "none"
+        _, _, last = self._sentence(end, end, end + 150)
+        return _scan(_TOKEN.findall(text, end, last)[:12], forward=True) or "none"
 
 
 _STOPS = frozenset({";", ":", "(", ")", "[", "]", "—"})
@@ -376,7 +402,7 @@ def _scan(words: list[str], forward: bool = False) -> str:
         prev = low[prev_i] if 0 <= prev_i < n else ""
         if plan:
             nxt_i = i + 1 if forward else i - 1
-            if w not in {"set", "going", "planned"} or (0 <= nxt_i < n and low[nxt_i] == "to"):
+            if w not in _PLAN_TO or (0 <= nxt_i < n and low[nxt_i] == "to"):
                 return "would" if prev in {"was", "were", "had"} else "future"
         elif prev not in _PREV_CUES:
             if w.endswith("ed") and len(w) > 3 and words[i][:1].islower() and w not in _NOT_PAST:
@@ -384,7 +410,13 @@ def _scan(words: list[str], forward: bool = False) -> str:
             continue
         if w == "to" and prev in {"is", "are", "am"}:
             return "future"
-        if prev in {"who", "which"} and w.endswith("s") and len(w) > 3 and w not in {"was", "has", "is"}:
+        if (
+            not forward
+            and prev in {"who", "which"}
+            and w.endswith("s")
+            and len(w) > 3
+            and w not in {"was", "has", "is"}
+        ):
             return "future"  # "who turns 72 on Thursday": present simple of a scheduled event
         if w.endswith("ed") and len(w) > 3 and words[i][:1].islower() and w not in _NOT_PAST:
             if prev in {"be", "being", "is", "are", "am"}:
@@ -560,7 +592,7 @@ _OPENERS: dict[str, tuple[str, ...]] = {
     "#fiscal": ("quarter", "year"),
     "#ordinal": ("quarter", "century"),
     "#clock": ("time",),
-    "#unit": ("dur", "vdur"),
+    "#unit": ("quarter", "dur", "vdur"),
 }  # fmt: skip
 _WORD_CLASSES: dict[str, tuple[str, ...]] = {
     **{m: ("#month",) for m in MONTHS},
@@ -648,6 +680,9 @@ _INNER = frozenset(
         "immediate",
         "couple",
         "dozen",
+        "latest",
+        "comparable",
+        "corresponding",
         "or",
         "in",
     ]
@@ -702,6 +737,7 @@ _HEADS = [
     "centuries",
     "weekend",
     "weekends",
+    "period",
 ] + [
     u + s
     for u in ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")

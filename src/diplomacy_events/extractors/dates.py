@@ -192,6 +192,10 @@ class _State:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
         return i >= 0 and offset < self.quote_ends[i]
 
+    def anchor_date(self, d: dt.date) -> None:
+        """Remember a day the text fixed."""
+        self.anchor_day, self.anchor_month, self.anchor_year = d, (d.year, d.month), d.year
+
     def anchor(self, value: str | None, gran: str) -> None:
         """Remember a date the text fixed, for "the following day" and "three years earlier"."""
         if not value or value[0] not in "0123456789":
@@ -329,6 +333,49 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
     def tense() -> str:
         return st.tenses.at(start, end)
 
+    if kind == "weekday":
+        wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
+        if dct is None:
+            return None, "DATE", "day"
+        wd_date = tx.weekday_date(dct, wd, tense())
+        if wd_date is None:
+            return None
+        st.anchor_date(wd_date)
+        return wd_date.isoformat(), "DATE", "day"
+    if kind == "date":
+        return _date(words, st, tense)
+    if kind in {"dur", "vdur"}:
+        return _duration(words)
+    if kind == "year":
+        year = _year_in(words)
+        if year is None:
+            return None
+        val = str(year)
+        if _prev_word(st, start) not in _ATTRIBUTIVE and text[end : end + 2] not in {
+            "'s",
+            "’s",
+        }:
+            st.anchor(val, "year")
+        return val, "DATE", "year"
+    if kind == "month":
+        month = _month_in(words)
+        if month is None:
+            return None
+        if dct is None:
+            return None, "DATE", "month"
+        val = f"{tx.month_year(dct, month, tense())}-{month:02d}"
+        st.anchor(val, "month")
+        return val, "DATE", "month"
+    if kind == "rel":
+        return _relative(words, st, tense)
+    if kind == "anaphor":
+        return _anaphor(words, st, tense)
+    if kind == "set":
+        return _set(words)
+    if kind == "ago":
+        return _ago(words, st)
+    if kind == "vague":
+        return _vague(words)
     if kind == "iso":
         d = dt.date.fromisoformat(s[:10])
         if len(s) > 10:
@@ -344,8 +391,6 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         return val, "DATE", "day"
     if kind in {"rmd", "rdm"}:
         return _range(words, st, tense)
-    if kind == "date":
-        return _date(words, st, tense)
     if kind == "monyear":
         month = _month_in(words)
         year = _year_in(words)
@@ -383,13 +428,11 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         return f"{n - 1:02d}", "DATE", "decade"
     if kind == "quarter":
         res = _quarter(words, st, tense)
-        if res is not None and res[0] and "-Q" in res[0]:
+        if res is not None and res[0] and "-Q" in res[0] and "ago" not in words and "earlier" not in words:
             st.anchor_quarter = res[0]
         return res
     if kind == "season":
         return _season(words, st)
-    if kind == "rel":
-        return _relative(words, st, tense)
     if kind == "modthe":
         if dct is None:
             return None, "DATE", words[-1]
@@ -405,50 +448,13 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         return _dayword(words, st)
     if kind == "thistod":
         base = st.anchor_day if st.in_quote(start) else dct
+        if base is not None and words[-2:] == ["last", "night"]:
+            base = tx.shift_day(base, -1)
         if base is None:
             return None, "TIME", "time"
         return f"{base.isoformat()}T{tx.PARTS_OF_DAY[words[-1]]}", "TIME", "time"
     if kind == "time":
         return _clock(s, words, st, tense)
-    if kind == "weekday":
-        wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
-        if dct is None:
-            return None, "DATE", "day"
-        wd_date = tx.weekday_date(dct, wd, tense())
-        if wd_date is None:
-            return None
-        st.anchor(wd_date.isoformat(), "day")
-        return wd_date.isoformat(), "DATE", "day"
-    if kind == "anaphor":
-        return _anaphor(words, st, tense)
-    if kind == "ago":
-        return _ago(words, st)
-    if kind in {"dur", "vdur"}:
-        return _duration(words)
-    if kind == "set":
-        return _set(words)
-    if kind == "vague":
-        return _vague(words)
-    if kind == "year":
-        year = _year_in(words)
-        if year is None:
-            return None
-        val = str(year)
-        if _prev_word(st, start) not in _ATTRIBUTIVE and text[end : end + 2] not in {
-            "'s",
-            "’s",
-        }:
-            st.anchor(val, "year")
-        return val, "DATE", "year"
-    if kind == "month":
-        month = _month_in(words)
-        if month is None:
-            return None
-        if dct is None:
-            return None, "DATE", "month"
-        val = f"{tx.month_year(dct, month, tense())}-{month:02d}"
-        st.anchor(val, "month")
-        return val, "DATE", "month"
     return None
 
 
@@ -479,9 +485,9 @@ def _date(words: list[str], st: _State, tense: object) -> tx.Value | None:
         if st.dct is None:
             return None, "DATE", "day"
         year = tx.day_year(st.dct, month, days[0], tense())  # type: ignore[operator]
-    val = dt.date(year, month, days[0]).isoformat()
-    st.anchor(val, "day")
-    return val, "DATE", "day"
+    d = dt.date(year, month, days[0])
+    st.anchor_date(d)
+    return d.isoformat(), "DATE", "day"
 
 
 def _range(words: list[str], st: _State, tense: object) -> tx.Value | None:
@@ -511,14 +517,19 @@ def _quarter(words: list[str], st: _State, tense: object) -> tx.Value | None:
         n = next((int(w[0]) for w in words if w[:1].isdigit() and len(w) <= 3), None)
         if words[0].startswith("q") and len(words[0]) == 2:
             n = int(words[0][1])
-    if n is None and words[-1] == "quarter" and st.dct is not None:
-        if st.anchor_quarter is None or "year" in words[-2]:
-            ref = tx.quarter_of(st.dct - dt.timedelta(days=91))
-            if "year" in words[-2]:
-                ref = f"{int(ref[:4]) - 1}{ref[4:]}" if st.anchor_quarter is None else st.anchor_quarter
-                return f"{int(ref[:4]) - (1 if st.anchor_quarter else 0)}{ref[4:]}", "DATE", "quarter"
-            return ref, "DATE", "quarter"
-        return st.anchor_quarter, "DATE", "quarter"
+    ago = "ago" in words or "earlier" in words  # "the year-ago quarter": the same quarter a year before
+    if n is None and (words[-1] in {"quarter", "period"} or ago):
+        if dct is None:
+            return None, "DATE", "quarter"
+        if "current" in words:
+            return tx.quarter_of(dct), "DATE", "quarter"
+        if ago and st.anchor_quarter is None and words[-1] not in {"quarter", "period"}:
+            return str(dct.year - 1), "DATE", "year"
+        # the quarter the text speaks of, else the last one reported on
+        ref = st.anchor_quarter or tx.quarter_of(dct - dt.timedelta(days=91))
+        if ago:
+            ref = f"{int(ref[:4]) - 1}{ref[4:]}"
+        return ref, "DATE", "quarter"
     if n is None:
         return None
     year = _year_in(words)
@@ -529,6 +540,8 @@ def _quarter(words: list[str], st: _State, tense: object) -> tx.Value | None:
         year = dct.year + shift
         current = (dct.month - 1) // 3 + 1 if not half else (dct.month - 1) // 6 + 1
         if words[-1] != "year" and n > current and tense() == "past":  # type: ignore[operator]
+            year -= 1
+        if ago:
             year -= 1
     return (f"{year}-H{n}", "DATE", "quarter") if half else (f"{year}-Q{n}", "DATE", "quarter")
 

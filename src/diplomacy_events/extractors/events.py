@@ -163,6 +163,7 @@ class _Doc:
         actors: Sequence[Actor],
         locations: Sequence[Location],
         dates: Sequence[TimeExpression],
+        published: dt.date | None = None,
     ) -> None:
         self.text = text
         self.analysis = analysis
@@ -172,6 +173,7 @@ class _Doc:
         self.modifiers = self._title_modifiers()
         self.states = {a.country: a for a in actors if a.kind == "state" and a.country}
         self.dateline = _dateline(self)
+        self.published = published
 
     def _title_modifiers(self) -> set[int]:
         """Starts of state/organization mentions that only qualify the person named next."""
@@ -190,6 +192,8 @@ class _Doc:
     def clause_start(self, sent_start: int, pos: int) -> int:
         start = sent_start
         for m in _CLAUSE_BREAK.finditer(self.text, sent_start, pos):
+            if m.group().startswith(",") and "," in self.text[m.end() : pos]:
+                continue  # a relative clause closed before the trigger: "May, who ..., held talks"
             start = m.end()
         return start
 
@@ -218,7 +222,16 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     Without one: the person a pronoun names, the antecedent of "X, who ...", or the sentence's
     first actor.
     """
-    found = doc.actors_in(lo, pos)
+    # "attended a NATO summit": a name inside a noun phrase is not who acts.
+    found = [
+        p
+        for p in doc.actors_in(lo, pos)
+        if not (
+            p.record.kind != "person"
+            and re.search(r"\b(?:a|an)\s+$", doc.text[max(lo, p.start - 4) : p.start])
+            and re.match(r"\s+[a-z]", doc.text[p.end : p.end + 2])
+        )
+    ]
     if found:
         return _group_before(doc, found)
     pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
@@ -252,9 +265,9 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     first = following[0]
     gap = text[pos : first.start]
     with_phrase = len(gap) <= 100 and re.search(r"\bwith\s+(?:the\s+)?$", gap)
-    if (len(gap) > 50 and not with_phrase) or re.search(r"[.;:\"“”]", gap):
+    if (len(gap) > 50 and not with_phrase) or re.search(r"[.;:,\"“”]", gap) or _CLAUSE_BREAK.search(gap):
         return []
-    if re.search(r"\b(?:said|says|told|after|before|because|since|when|while)\b", gap):
+    if re.search(r"\b(?:said|says|told|that|from|where|who|which|because|when|while)\b", gap):
         return []
     out = [first.record]
     prev = first
@@ -267,12 +280,21 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     return out
 
 
-def _location(doc: _Doc, sent_start: int, pos: int, end: int, visit: bool = False) -> Location | None:
-    """Where the trigger's clause says it happened (a visit: where it went)."""
+def _location(
+    doc: _Doc, sent_start: int, pos: int, end: int, visit: bool = False, reach: int = 0
+) -> Location | None:
+    """Where the trigger's clause says it happened (a visit: where it went).
+
+    Places more than a short way past the trigger and its participants (``reach``) belong to
+    something else the sentence goes on to say.
+    """
+    reach = max(reach, pos)
     text = doc.text
     brk = _CLAUSE_BREAK.search(text, pos, end)
     if brk is not None:
         end = brk.start()  # "talks with Putin, ... since the attack in Salisbury"
+    if not visit:
+        end = min(end, reach + 90)
     # "flew in from Moscow": where a trip starts is not where it goes.
     after = [
         p
@@ -356,7 +378,7 @@ def find_events(
     """Events of ``text`` whose participants, place and date are records of the earlier stages."""
     analysis = analysis or analyze(text)
     c = knowledge.compiled("events.triggers", _compile)
-    doc = _Doc(text, analysis, actors, locations, dates)
+    doc = _Doc(text, analysis, actors, locations, dates, published)
     drafts: list[_Draft] = []
     for m in c.regex.finditer(text):
         trig = c.triggers[int((m.lastgroup or "t0")[1:])]
@@ -384,13 +406,20 @@ def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
     if not doc.analysis.paragraphs:
         return
     head_end = doc.analysis.paragraphs[0].end
-    body = [d for d in drafts if d.sentence[0] >= head_end]
     for d in drafts:
         if d.sentence[0] >= head_end or (d.date is not None and d.location is not None):
             continue
         ids = {a.id for a in d.actors}
         twin = next(
-            (b for b in body if ids and ids <= {a.id for a in b.actors} and b.status == d.status), None
+            (
+                b
+                for b in drafts
+                if b is not d
+                and b.date is not None
+                and ids <= {a.id for a in b.actors}
+                and b.status == d.status
+            ),
+            None,
         )
         if twin is not None:
             d.date = d.date or twin.date
@@ -421,7 +450,10 @@ def _recent(date: TimeExpression | None, published: dt.date | None) -> bool:
     return abs((day - published).days) <= 7
 
 
-_PLURAL_SUBJECT = re.compile(r"\b(?:they|They|we|We|both|Both)\s+(?:[a-z]+\s+){0,2}$")
+_PLURAL_SUBJECT = re.compile(
+    r"\b(?:they|They|we|We|both|Both|(?:[Tt]he\s+)?two\s+(?:sides|leaders|men|women|countries|governments|ministers)"
+    r"|[Bb]oth\s+sides)\s+(?:[a-z]+\s+){0,2}$"
+)
 _SPLIT_TYPES = {
     "cooperation",
     "expulsion",
@@ -438,10 +470,10 @@ _SPLIT_TYPES = {
 
 def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state a demonym right after the trigger points to ("expelled Russian diplomats")."""
-    from diplomacy_events.countries import demonym_country
+    from diplomacy_events.countries import country_code, demonym_country
 
-    for word in re.finditer(r"\b[A-Z][a-z]+\b", doc.text[start : min(end, start + 50)]):
-        code = demonym_country(word.group())
+    for word in re.finditer(r"\b[A-Z][\w.]*[\w]\.?", doc.text[start : min(end, start + 50)]):
+        code = demonym_country(word.group()) or country_code(word.group())
         if code and code in doc.states:
             return doc.states[code]
     return None
@@ -482,11 +514,12 @@ def _draft(
     objects = _objects(doc, m.end(), end)
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
-    location = _location(doc, sent[0], m.end(), end, visit=trig.type == "visit")
+    reach = max((mm.end for a in objects for mm in a.mentions if m.end() <= mm.end <= end), default=m.end())
+    location = _location(doc, sent[0], m.end(), end, visit=trig.type == "visit", reach=reach)
     if trig.needs_place and location is None:
         # "Biden arrived on Tuesday": the dateline says where, if the article has one.
         location = doc.dateline
-        if location is None:
+        if location is None or not _recent(_date(doc, sent[0], end, m.start()), doc.published):
             return []
     trigger = Mention.at(text, m.start(), m.end())
     if (
@@ -513,10 +546,21 @@ def _draft(
         # "the visit would go ahead", "The visit angered Beijing": the noun refers back.
         objects = [a for a in objects if re.match(r"\s*(?:with|by|of)\b", text[m.end() : m.end() + 6])]
     subject: list[Actor] = []
-    if not (between or definite or _PLURAL_SUBJECT.search(lead)):
+    plural = _PLURAL_SUBJECT.search(lead)
+    if plural and not between and trig.type in _TWO_SIDED:
+        # "the two sides agreed": the sides of the latest meeting or call.
+        pair = next(
+            (d for d in reversed(drafts) if d.type in ("meeting", "call") and len(d.actors) > 1), None
+        )
+        if pair is not None:
+            objects = [a for a in pair.actors if a not in objects] + objects
+    if not (between or definite or plural):
         subject = _subject(doc, sent[0], lo, m.start())
         # "the G20 summit": a forum that names the meeting is not who met.
-        subject = [a for a in subject if not (a.kind == "organization" and _adjacent(a, m.start()))]
+        forum = [a for a in subject if a.kind == "organization" and _adjacent(a, m.start())]
+        subject = [a for a in subject if a not in forum]
+        if trig.type == "meeting":
+            objects = objects + [a for a in forum if a not in objects]  # "a NATO summit": NATO took part
         if trig.object_before and subject:
             first = doc.actors_in(lo, m.start())
             if first and first[0].record not in subject:

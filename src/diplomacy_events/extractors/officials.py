@@ -51,15 +51,13 @@ _SINGLES_MAX = 50_000
 # Facts about a word of a capitalised run: the word (without a sentence's full stop), flags,
 # whether it ends in a possessive, and how many words the longest place or body it starts has.
 _WordInfo = tuple[str, int, bool, int]
-_F_CONNECTOR, _F_PARTICLE, _F_HONORIFIC, _F_HONORIFIC_FIRST, _F_MONTH, _F_STOP, _F_SUFFIX = (
-    1,
-    2,
-    4,
-    8,
-    16,
-    32,
-    64,
-)
+_F_CONNECTOR = 1
+_F_PARTICLE = 2
+_F_HONORIFIC = 4
+_F_HONORIFIC_FIRST = 8
+_F_MONTH = 16
+_F_STOP = 32
+_F_SUFFIX = 64
 
 
 @attrs.frozen
@@ -71,6 +69,7 @@ class _Patterns:
     back: re.Pattern[str]
     rev_word: re.Pattern[str]
     comma: re.Pattern[str]
+    appositive: re.Pattern[str]
     tail: re.Pattern[str]
     coord: re.Pattern[str]
     acts: re.Pattern[str]
@@ -98,6 +97,7 @@ def _patterns() -> _Patterns:
         back=re.compile(r"[^\w’'.\-,;:()\"“”—–]*([\w’'.\-]+|[,;:()\"“”—–])"),
         rev_word=re.compile(r"\S*"),
         comma=re.compile(r",\s+"),
+        appositive=re.compile(r",\s+(?:the|a|an)\s[^,.;:\"“”()]{1,80},"),
         tail=re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}"),
         coord=re.compile(r"(?:,|,? and|,? or)\s+(?:the\s+)?"),
         acts=re.compile(r"(?:['’]s)?\s*(?:,\s*(?:which|who)\b)?\s*([A-Za-z’'\-]+)"),
@@ -153,6 +153,7 @@ class _Lex:
     acting_verbs: frozenset[str]
     not_verbs: frozenset[str]
     target_verbs: frozenset[str]
+    with_events: tuple[str, ...]
     patterns: _Patterns
 
 
@@ -243,6 +244,7 @@ def _build(knowledge: Knowledge) -> _Lex:
         acting_verbs=frozenset(words["acting_verbs"]),
         not_verbs=frozenset(words["not_verbs"]),
         target_verbs=frozenset(words["target_verbs"]),
+        with_events=tuple(words["with_events"]),
         patterns=_patterns(),
     )
 
@@ -1048,6 +1050,8 @@ class _Finder:
             while j + 1 < len(places) and pat.coord.fullmatch(text, places[j][1], places[j + 1][0]):
                 j += 1
             acting: bool | None = None  # worked out for the first country that needs it
+            # a list after a verb is its target as a whole: "invaded Latvia and Estonia"
+            listed = j > i and self._targeted(places[i][0])
             for k in range(i, j + 1):
                 s, e, iso, kind = places[k]
                 if kind == "demonym":
@@ -1059,7 +1063,7 @@ class _Finder:
                     continue
                 if acting is None:
                     acting = self._acts(places[j][1])
-                if acting or self._targeted(s):
+                if acting or listed or self._targeted(s):
                     name = countries.country_name(iso) or surface
                     g = groups.get(("state", iso)) or groups.setdefault(
                         ("state", iso), _Group(name, "state", iso, [])
@@ -1103,11 +1107,15 @@ class _Finder:
         return list(groups.values())
 
     def _acts(self, end: int) -> bool:
-        """Whether the words after a country (or a list of them) make it act: "China declined"."""
+        """Whether the words after a country (or a list of them) make it act: "China declined",
+        "Egypt and Jordan are", "Kenya, the region's largest economy, has said"."""
         text = self.text
         m = self.pat.acts.match(text, end, end + 40)
         if m is None:
-            return False
+            app = self.pat.appositive.match(text, end, end + 100)
+            m = self.pat.acts.match(text, app.end(), app.end() + 40) if app is not None else None
+            if m is None or m.group(0).lstrip().startswith(","):
+                return False
         if text[end : end + 1] in ("'", "’"):
             return False
         if m.group(0).lstrip().startswith(","):
@@ -1123,7 +1131,8 @@ class _Finder:
 
     def _targeted(self, start: int) -> bool:
         """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
-        before = self.text[max(0, start - 25) : start]
+        lo = max(0, start - 25)
+        before = self.text[lo:start]
         stripped = before.rstrip()
         if len(stripped) == len(before):
             return False
@@ -1132,9 +1141,14 @@ class _Finder:
             rest = stripped[:i]
             rest_stripped = rest.rstrip()
             if len(rest_stripped) < len(rest):
-                prev, _ = _trailing_word(rest_stripped)
-                word = prev or word
-        return word in self.lex.target_verbs and word not in ("with", "between", "by")
+                prev, j = _trailing_word(rest_stripped)
+                if prev:
+                    word, i = prev, j
+        if word == "with":
+            # a partner of talks or a deal: "signed an accord with Chile", "agreed by Iran with Peru"
+            context = self.low[max(0, lo + i - 30) : lo + i]
+            return any(stem in context for stem in self.lex.with_events)
+        return word in self.lex.target_verbs and word not in ("between", "by")
 
     # ---------------------------------------------------------------- countries and output
     def _finish(self, persons: list[_Person], groups: list[_Group]) -> list[Actor]:
