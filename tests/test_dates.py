@@ -160,3 +160,31 @@ def test_weekday_direction_follows_tense(published: dt.date, weekday: str) -> No
     assert future is not None and past is not None
     assert 1 <= (dt.date.fromisoformat(future) - published).days <= 7
     assert 0 <= (published - dt.date.fromisoformat(past)).days <= 6
+
+
+def test_verb_right_after_the_expression_decides_its_tense() -> None:
+    text = "The envoys will stay on even after a court Monday rejected the appeal."
+    assert value_of(text, "Monday") == "2024-03-11"
+
+
+def test_plan_as_a_noun_does_not_make_the_clause_future() -> None:
+    assert value_of("The two leaders signed a trade plan Friday.", "Friday") == "2024-03-08"
+
+
+def test_year_ago_quarter_and_last_night() -> None:
+    text = "Profit rose in the third quarter of 2023 from the year-ago quarter."
+    assert value_of(text, "the year-ago quarter") == "2022-Q3"
+    assert value_of("Shelling resumed last night.", "last night") == "2024-03-12TNI"
+
+
+def test_scan_stays_linear_on_repetitive_input() -> None:
+    import time
+
+    small, big = "May May 2020 " * 2000, "May May 2020 " * 20000
+    t0 = time.perf_counter()
+    find_dates(small, PUB)
+    t1 = time.perf_counter()
+    find_dates(big, PUB)
+    t2 = time.perf_counter()
+    assert t2 - t1 < 30 * (t1 - t0) + 0.05
+    assert find_dates("1" * 100_000 + " days ago", PUB) is not None

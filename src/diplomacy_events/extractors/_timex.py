@@ -182,7 +182,6 @@ _KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
-_WORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?", re.IGNORECASE)
 
 # --------------------------------------------------------------------------- tense
 
@@ -348,11 +347,11 @@ class Tenses:
         nxt = _NEXT_VERB.match(text, end)
         if nxt is not None:  # "the court Thursday refused": a verb right after the span is its clause's
             w = nxt.group(1)
-            verdict = _VERDICTS.get(w)
-            if verdict is None and w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST:
-                verdict = "past"
-            if verdict is not None and verdict != "none":
-                return verdict
+            quick = _VERDICTS.get(w)
+            if quick is None and w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST:
+                quick = "past"
+            if quick is not None and quick != "none":
+                return quick
         index, first, _ = self._sentence(start, max(0, start - 250), start)
         last_index, last_start, last_verdict = self._last
         if index >= 0 and index == last_index and first <= last_start < start:
@@ -748,20 +747,23 @@ _MAX_BACK = 6  # inner words a scan steps back over, at most
 _DIGIT_RUN = re.compile(r"[0-9]{1,5}")
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(words: list[str]) -> str:
     """A regex alternation of ``words`` factored as a trie, so a failing position costs one test."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for w in words:
-        node: dict[str, object] = trie
+        node = trie
         for ch in w:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object]) -> str:
+    def emit(node: _Trie) -> str:
         branches = []
         end = "" in node
         for ch in sorted(k for k in node if k):
-            branches.append(re.escape(ch) + emit(node[ch]))  # type: ignore[arg-type]
+            branches.append(re.escape(ch) + emit(node[ch]))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

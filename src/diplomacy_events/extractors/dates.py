@@ -525,8 +525,9 @@ def _quarter(words: list[str], st: _State, tense: object) -> tx.Value | None:
             return tx.quarter_of(dct), "DATE", "quarter"
         if ago and st.anchor_quarter is None and words[-1] not in {"quarter", "period"}:
             return str(dct.year - 1), "DATE", "year"
-        # the quarter the text speaks of, else the last one reported on
-        ref = st.anchor_quarter or tx.quarter_of(dct - dt.timedelta(days=91))
+        # the last quarter reported on, unless the text speaks of another one
+        last_reported = tx.quarter_of(dct - dt.timedelta(days=91))
+        ref = last_reported if "latest" in words else st.anchor_quarter or last_reported
         if ago:
             ref = f"{int(ref[:4]) - 1}{ref[4:]}"
         return ref, "DATE", "quarter"

@@ -304,14 +304,17 @@ def _location(
     ]
 
     def led_by(p: Placed[Location], words: str) -> bool:
-        lead = text[max(pos, p.start - 12) : p.start].lower()
-        return bool(re.search(rf"\b(?:{words})\s+(?:the\s+)?$", lead))
+        lead = text[max(pos, p.start - 14) : p.start].lower()
+        return bool(re.search(rf"\b(?:{words})\s+(?:the\s+|a\s+|an\s+)?$", lead))
 
     if visit:
         for p in after:
             if led_by(p, "to|into") or not text[pos : p.start].strip():
                 return p.record
-    introduced = [p for p in after if led_by(p, "in|at|inside|near")]
+    # "welcomed Modi to the White House": a venue one is brought to is where it happened.
+    introduced = [
+        p for p in after if led_by(p, "in|at|inside|near") or (p.record.kind == "venue" and led_by(p, "to"))
+    ]
     if introduced:
         # "war in Ukraine, ... in Vienna": a city or venue says where better than a country does.
         return min(introduced, key=lambda p: (p.record.kind == "country", p.start)).record

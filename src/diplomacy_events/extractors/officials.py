@@ -89,7 +89,9 @@ def _patterns() -> _Patterns:
     # Upper-case letter: any letter that is not a lower-case Latin one. The run starts at a
     # capital (a leading "al-" is checked in Python: an optional prefix would slow the search).
     upper = "[A-ZÀ-ÖØ-ÞĀ-ſ]"
-    token = rf"{upper}[\w’'\-]*(?:\.\w[\w’'\-]*)*\.?"
+    # A full stop belongs to a word only in an abbreviation ("Mr.", "Jr.") or a dotted form
+    # ("U.S."): "Ruiz. Talks" is the end of one sentence and the start of another.
+    token = rf"(?:{upper}[a-z]{{0,2}}\.(?=[ \u00a0])|{upper}[\w’'\-]*(?:(?:\.\w[\w’'\-]*)+\.?)?)"
     return _Patterns(
         run=re.compile(rf"{token}(?:[ \u00a0](?:(?:{_PARTICLES})[ \u00a0])*(?:(?:al|el)-)?{token})*"),
         tok=re.compile(r"[^ \u00a0]+"),
