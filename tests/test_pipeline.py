@@ -271,3 +271,18 @@ def test_workers_give_the_same_results_in_order() -> None:
     assert parallel == serial
     assert [d["id"] for d in serial][:5] == ["doc0", "doc1", "doc2", "doc3", "too-long"]
     assert "DocumentTooLarge" in serial[4]["error"]
+
+
+def test_a_failing_register_hook_is_named_in_every_extraction() -> None:
+    class BadLexicon:
+        name = "bad-lexicon"
+
+        @hookimpl
+        def register_titles(self):
+            raise ValueError("no titles today")
+
+    with pytest.warns(UserWarning, match="bad-lexicon"):
+        p = Pipeline([BadLexicon(), DatePlugin()], builtins=False, entry_points=False)
+    result = p.extract(TEXT)
+    assert any("'bad-lexicon'" in w and "register_titles" in w for w in result.warnings)
+    assert [d.text for d in result.dates] == ["Friday"]

@@ -19,6 +19,7 @@ an error. The other plugins' results still come out.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -37,7 +38,7 @@ from diplomacy_events.models import (
     Statement,
     TimeExpression,
 )
-from diplomacy_events.plugins import PluginError, PluginRegistry
+from diplomacy_events.plugins import PluginError, PluginRegistry, PluginWarning
 from diplomacy_events.text import Analysis, analyze
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -228,6 +229,7 @@ class Pipeline:
                     if self.strict:
                         raise PluginError(message) from exc
                     self.registry.load_warnings.append(message)
+                    warnings.warn(message, PluginWarning, stacklevel=3)
             parts[field] = items
         return Knowledge(
             titles=tuple(parts["titles"]),
@@ -378,6 +380,7 @@ class Pipeline:
                 "(raise it with Pipeline(max_chars=...) or --max-chars)"
             )
         run = _Run(doc, self.strict)
+        run.warnings.extend(self.registry.load_warnings)  # plugins skipped at load, named
         analysis: Analysis = analyze(doc.text)
         kwargs: dict[str, Any] = {"document": doc, "analysis": analysis, "knowledge": self.knowledge}
         dates = self._dates(run, kwargs)
