@@ -76,3 +76,24 @@ def test_merge_command_reports_a_bad_line() -> None:
     r = CliRunner().invoke(main, ["merge"], input='{"events": "nope"}\nnot json\n')
     assert r.exit_code == 1
     assert "-:2: not an extraction" in r.stderr
+
+
+def test_articles_reporting_one_meeting_merge_through_the_pipeline() -> None:
+    """Three short articles (written for this test) report one meeting; a fourth another one."""
+    import pathlib
+
+    from diplomacy_events import Pipeline
+
+    folder = pathlib.Path(__file__).parent / "corpus" / "merge"
+    pipeline = Pipeline(entry_points=False)
+    docs = [
+        {"id": p.stem, "text": p.read_text(encoding="utf-8"), "published": "2024-05-15"}
+        for p in sorted(folder.glob("*.txt"))
+    ]
+    merged = [m for m in merge_events(pipeline.pipe(docs)) if m.type == "meeting"]
+    by_docs = {frozenset(s.document for s in m.sources): m for m in merged}
+    kenya = next(m for d, m in by_docs.items() if {"wire-a", "paper-b", "blog-c"} <= d)
+    assert kenya.date == "2024-05-14"
+    assert {a.name for a in kenya.actors} >= {"William Ruto", "Jonas Gahr Store"}
+    other = [m for d, m in by_docs.items() if "other-d" in d]
+    assert other and all(not ({"wire-a", "paper-b", "blog-c"} & {s.document for s in m.sources}) for m in other)
