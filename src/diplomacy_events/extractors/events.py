@@ -201,13 +201,24 @@ class _Doc:
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 
 
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:and\s+)?[^,;:.\"“”]{1,45},\s*(?:and\s+)?(?:[A-Z][a-z]+\s+)?")
+
+
 def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
-    """The last actor of ``found`` and those listed before it ("Italy, Spain and Denmark")."""
+    """The last actor of ``found`` and those listed before it ("Italy, Spain and Denmark",
+    "Ann Lee, the trade minister, and Bo Chan")."""
     last = found[-1]
+    if last.record.kind == "person":
+        # Among people, a country in an appositive ("the UAE's foreign minister") is no list item.
+        found = [p for p in found if p.record.kind == "person"]
     group = [last.record]
     for prev in reversed(found[:-1]):
         gap = doc.text[prev.end : last.start]
-        listed = _LIST_GAP.fullmatch(gap) or (len(gap) <= 45 and re.search(r"\band\b", gap))
+        listed = (
+            _LIST_GAP.fullmatch(gap)
+            or (len(gap) <= 45 and re.search(r"\band\b", gap))
+            or (last.record.kind == "person" and _APPOSITIVE_GAP.fullmatch(gap))
+        )
         if not listed or re.search(r"[;:.]", gap):
             break
         if prev.record not in group:
@@ -222,7 +233,8 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     Without one: the person a pronoun names, the antecedent of "X, who ...", or the sentence's
     first actor.
     """
-    # "attended a NATO summit": a name inside a noun phrase is not who acts.
+    # "attended a NATO summit": a name inside a noun phrase is not who acts; nor is the owner in
+    # "X's son-in-law", unless what X owns is the event itself ("Blinken's planned visit").
     found = [
         p
         for p in doc.actors_in(lo, pos)
@@ -231,6 +243,10 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
             and re.search(r"\b(?:a|an)\s+$", doc.text[max(lo, p.start - 4) : p.start])
             and re.match(r"\s+[a-z]", doc.text[p.end : p.end + 2])
         )
+        and not (
+            re.match(r"['’]s\b", doc.text[p.end : p.end + 2])
+            and not re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", doc.text[p.end : pos])
+        )
     ]
     if found:
         return _group_before(doc, found)
@@ -238,6 +254,9 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     if pronouns:
         who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
         return [who] if who else []
+    demonym = _demonym_actor(doc, lo, pos)
+    if demonym is not None:
+        return [demonym]  # "Israeli aircraft struck": Israel acted
     before = doc.actors_in(sent_start, lo)
     if before and re.match(r",\s+(?:who|which)\b", doc.text[before[-1].end : before[-1].end + 8]):
         return [before[-1].record]
@@ -482,6 +501,21 @@ def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     return None
 
 
+def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
+    """The state whose demonym qualifies the clause's subject ("Israeli aircraft", "Russian forces")."""
+    from diplomacy_events.countries import demonym_country
+
+    for word in re.finditer(r"\b[A-Z][a-z]+\b", doc.text[start:end]):
+        code = demonym_country(word.group())
+        if (
+            code
+            and code in doc.states
+            and re.match(r"\s+[a-z]", doc.text[start + word.end() : start + word.end() + 2])
+        ):
+            return doc.states[code]
+    return None
+
+
 def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Location]:
     """``first`` and the places listed after it ("visiting Israel, Sudan and Oman")."""
     out = [first]
@@ -604,6 +638,12 @@ def _draft(
         groups = [[a, *[o for o in objects if o is not a]] for a in subject]
     elif trig.type == "agreement" and len(subject) == 1 and len(objects) > 1:
         groups = [[subject[0], o] for o in objects]
+    elif trig.type == "agreement" and len(subject) > 1 and objects:
+        groups = [
+            [a, *[o for o in objects if o is not a]] for a in subject
+        ]  # "Egypt and Jordan made peace with X"
+    elif trig.type == "agreement" and len(subject) > 2 and not objects:
+        groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed": A with each
     else:
         groups = [participants]
     out = []
