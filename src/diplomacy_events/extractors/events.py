@@ -413,6 +413,7 @@ def find_events(
             if re.search(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request)\b", tail):
                 continue
         drafts.extend(_draft(c, doc, trig, m, (sent.start, sent.end), drafts))
+    _praise_the_topic(doc, drafts)
     merged = _merge(drafts)
     _headline_from_lead(doc, merged)
     dateline = doc.dateline
@@ -421,6 +422,19 @@ def find_events(
             if d.location is None and d.type in _DATELINE_TYPES and _recent(d.date, published):
                 d.location = dateline
     return [_finish(d) for d in merged]
+
+
+def _praise_the_topic(doc: _Doc, drafts: list[_Draft]) -> None:
+    """Praise that names no one ("hailed the result") is for the person the article is about."""
+    people = [a for a in {p.record.id: p.record for p in doc.actors.items}.values() if a.kind == "person"]
+    if not people:
+        return
+    topic = max(people, key=lambda a: len(a.mentions))
+    if len(topic.mentions) < 3:
+        return
+    for d in drafts:
+        if d.type == "cooperation" and len(d.actors) == 1 and d.actors[0] is not topic:
+            d.actors.append(topic)
 
 
 def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
