@@ -248,6 +248,10 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
             and not re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", doc.text[p.end : pos])
         )
     ]
+    if found and found[-1].record.kind == "organization":
+        people = [p for p in found if p.record.kind == "person"]
+        if people:
+            found = people  # "Kim flew in aboard a Boeing ... and called on": the person acts
     if found:
         return _group_before(doc, found)
     pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
@@ -327,6 +331,8 @@ def _location(
         return bool(re.search(rf"\b(?:{words})\s+(?:the\s+|a\s+|an\s+)?$", lead))
 
     if visit:
+        # "arrived from the summit in Canada": places after "from" are where the trip began.
+        after = [p for p in after if not re.search(r"\bfrom\b", text[pos : p.start])]
         for p in after:
             if led_by(p, "to|into") or not text[pos : p.start].strip():
                 return p.record
@@ -433,7 +439,7 @@ def _praise_the_topic(doc: _Doc, drafts: list[_Draft]) -> None:
     if len(topic.mentions) < 3:
         return
     for d in drafts:
-        if d.type == "cooperation" and len(d.actors) == 1 and d.actors[0] is not topic:
+        if d.cameo == "051" and len(d.actors) == 1 and d.actors[0] is not topic:
             d.actors.append(topic)
 
 
@@ -630,6 +636,8 @@ def _draft(
         if target is not None:
             objects = [target]
     status = _status(c, doc, lo, m.start(), trigger.text)
+    if status == "occurred" and trigger.text.split()[0].lower() in c.planned:
+        status = "planned"
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
     date = _date(doc, sent[0], end, m.start())
