@@ -42,6 +42,11 @@ _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "q
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:which|who|while|as|when)\b|\b(?:but|after|before|since|until|following|because|where)\b"
 )
+_IN_PHRASE = re.compile(
+    r"\b(?:in|during|at|on|after|over|via|by|before)\s+(?:a|an|the|their|his|her|its)\s+(?:[a-z-]+\s+){0,2}$"
+)
+_AND_VERB = re.compile(r",\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+_PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -258,6 +263,9 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     if pronouns:
         who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
         return [who] if who else []
+    seat = _seat_actor(doc, lo, pos)
+    if seat is not None:
+        return [seat]  # "Moscow retaliated": the capital stands for its state
     demonym = _demonym_actor(doc, lo, pos)
     if demonym is not None:
         return [demonym]  # "Israeli aircraft struck": Israel acted
@@ -313,9 +321,9 @@ def _location(
     """
     reach = max(reach, pos)
     text = doc.text
-    brk = _CLAUSE_BREAK.search(text, pos, end)
+    brk = _PLACE_BREAK.search(text, pos, end)
     if brk is not None:
-        end = brk.start()  # "talks with Putin, ... since the attack in Salisbury"
+        end = brk.start()  # "talks with Putin, ... since the attack in Salisbury"; "agreed that X in Y"
     if not visit:
         end = min(end, reach + 90)
     # "flew in from Moscow": where a trip starts is not where it goes.
@@ -521,6 +529,23 @@ def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     return None
 
 
+def _first_verb(doc: _Doc, start: int, end: int) -> int:
+    """Where the sentence's first speech or action verb stands (the subject comes before it)."""
+    m = re.search(
+        r"\b(?:said|says|told|had|has|have|was|were|is|are|will|would|\w+ed)\b", doc.text[start:end]
+    )
+    return start + m.start() if m else end
+
+
+def _seat_actor(doc: _Doc, start: int, end: int) -> Actor | None:
+    """The state whose capital or name opens the clause ("Moscow retaliated ... by expelling")."""
+    first = doc.locations.first_after(start, end)
+    if first is None or doc.text[start : first.start].strip(" ,;"):
+        return None
+    country = first.record.country
+    return doc.states.get(country) if country and first.record.kind in ("city", "country") else None
+
+
 def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state whose demonym qualifies the clause's subject ("Israeli aircraft", "Russian forces")."""
     from diplomacy_events.countries import demonym_country
@@ -612,7 +637,12 @@ def _draft(
         if pair is not None:
             objects = [a for a in pair.actors if a not in objects] + objects
     if not (between or definite or plural):
-        subject = _subject(doc, sent[0], lo, m.start())
+        if _AND_VERB.search(lead) and lo == sent[0]:
+            # "He said ..., and warned that": the verb shares the sentence's subject.
+            lead_end = min(m.start(), sent[0] + 60)
+            subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
+        else:
+            subject = _subject(doc, sent[0], lo, m.start())
         # "the G20 summit": a forum that names the meeting is not who met.
         forum = [a for a in subject if a.kind == "organization" and _adjacent(a, m.start())]
         subject = [a for a in subject if a not in forum]
@@ -635,7 +665,9 @@ def _draft(
         target = _demonym_target(doc, m.end(), end)
         if target is not None:
             objects = [target]
-    status = _status(c, doc, lo, m.start(), trigger.text)
+    inside_pp = _IN_PHRASE.search(lead)
+    # "proposed the summit in a phone call": the call's status is its own, not the verb's.
+    status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start(), trigger.text)
     if status == "occurred" and trigger.text.split()[0].lower() in c.planned:
         status = "planned"
     if "planned" in lead[-12:].lower() and status == "occurred":
