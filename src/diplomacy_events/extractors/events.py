@@ -672,7 +672,14 @@ def _draft(
         status = "planned"
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
-    date = _date(doc, sent[0], end, m.start())
+    # A trigger in a subordinate clause takes that clause's date first ("held talks on Friday,
+    # ... since their 2018 summit"); otherwise the finest date of the sentence.
+    date = None
+    if lo > sent[0]:
+        clause_end = _CLAUSE_BREAK.search(text, m.end(), end)
+        date = _date(doc, lo, clause_end.start() if clause_end else end, m.start())
+    if date is None:
+        date = _date(doc, sent[0], end, m.start())
     if trig.type not in _PLACED_TYPES:
         places = []
     participants: list[Actor] = []
