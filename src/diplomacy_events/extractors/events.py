@@ -64,6 +64,7 @@ class _Trigger:
     cameo: str
     plover: str | None
     pattern: str
+    first_words: tuple[str, ...] = ()
     needs_place: bool = False
     object_before: bool = False
     """The actor just before the trigger is its object ("declared X persona non grata")."""
@@ -75,7 +76,9 @@ class _Trigger:
 
 @attrs.frozen
 class _Compiled:
-    regex: re.Pattern[str]
+    first: dict[str, tuple[int, ...]]
+    """First word of a trigger (lower case) -> the triggers that may start with it, longest first."""
+    patterns: tuple[re.Pattern[str], ...]
     triggers: tuple[_Trigger, ...]
     planned: frozenset[str]
     cancelled: frozenset[str]
@@ -89,6 +92,10 @@ def _words_pattern(words: str) -> str:
         alts = sorted(token.split("|"), key=len, reverse=True)
         parts.append("(?:" + "|".join(re.escape(a) for a in alts) + ")")
     return r"\b" + r"\s+".join(parts) + r"\b"
+
+
+def _first_words(words: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words.split()[0].split("|"))
 
 
 def _optional(entry: dict[str, Any], key: str, prefix: bool = False) -> re.Pattern[str] | None:
@@ -109,6 +116,7 @@ def _compile(knowledge: Knowledge) -> _Compiled:
                 cameo=entry["cameo"],
                 plover=entry.get("plover"),
                 pattern=_words_pattern(entry["words"]),
+                first_words=_first_words(entry["words"]),
                 needs_place=bool(entry.get("needs_place")),
                 object_before=bool(entry.get("object_before")),
                 needs_person_object=bool(entry.get("needs_person_object")),
@@ -121,9 +129,15 @@ def _compile(knowledge: Knowledge) -> _Compiled:
     ordered = [t for t in extra if t is not None] + triggers
     # Longer phrases first, so that "phone call" wins over "call" at the same place.
     ordered.sort(key=lambda t: -t.pattern.count(r"\s+"))
-    regex = re.compile("|".join(f"(?P<t{i}>{t.pattern})" for i, t in enumerate(ordered)), re.IGNORECASE)
+    # One cheap word scan finds candidate starts; only their triggers are tried (a single
+    # alternation of every trigger costs milliseconds per article).
+    first: dict[str, list[int]] = {}
+    for i, t in enumerate(ordered):
+        for word in t.first_words:
+            first.setdefault(word, []).append(i)
     return _Compiled(
-        regex=regex,
+        first={k: tuple(v) for k, v in first.items()},
+        patterns=tuple(re.compile(t.pattern, re.IGNORECASE) for t in ordered),
         triggers=tuple(ordered),
         planned=frozenset(data["planned"]),
         cancelled=frozenset(data["cancelled"]),
@@ -416,8 +430,7 @@ def find_events(
     c = knowledge.compiled("events.triggers", _compile)
     doc = _Doc(text, analysis, actors, locations, dates, published)
     drafts: list[_Draft] = []
-    for m in c.regex.finditer(text):
-        trig = c.triggers[int((m.lastgroup or "t0")[1:])]
+    for m, trig in _triggers(c, text):
         sent = analysis.sentence_at(m.start())
         if sent is None:
             continue
@@ -577,6 +590,25 @@ def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Locat
         if p.record not in out:
             out.append(p.record)
         prev_end = p.end
+    return out
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _triggers(c: _Compiled, text: str) -> list[tuple[re.Match[str], _Trigger]]:
+    """Trigger matches, left to right, never overlapping; the longest trigger at a word wins."""
+    out: list[tuple[re.Match[str], _Trigger]] = []
+    free = 0
+    for w in _WORD.finditer(text):
+        if w.start() < free:
+            continue
+        for i in c.first.get(w.group().lower(), ()):
+            m = c.patterns[i].match(text, w.start())
+            if m is not None:
+                out.append((m, c.triggers[i]))
+                free = m.end()
+                break
     return out
 
 
