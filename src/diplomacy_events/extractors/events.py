@@ -50,9 +50,7 @@ _PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_DEFINITE = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z][\w-]*\s+){0,2}$"
-)
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
 _NEEDS_TWO = _TWO_SIDED | {"cooperation"}
@@ -781,6 +779,23 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     return not (a.location is not None and b.location is not None and a.location.id != b.location.id)
 
 
+def _same_sides(a: _Draft, b: _Draft) -> bool:
+    """One event told once by its states and once by their people ("Israel signed ..." and
+    "Netanyahu and the UAE's foreign minister signed ..."), on a compatible date and place."""
+    if a.type != b.type or len(a.actors) != len(b.actors):
+        return False
+    kinds_a, kinds_b = {x.kind for x in a.actors}, {x.kind for x in b.actors}
+    if "state" not in kinds_a | kinds_b or kinds_a == kinds_b:
+        return False
+    countries_a = [x.country for x in a.actors]
+    countries_b = [x.country for x in b.actors]
+    if None in countries_a or None in countries_b or set(countries_a) != set(countries_b):
+        return False
+    if a.date is not None and b.date is not None and a.date.value != b.date.value:
+        return False
+    return not (a.location is not None and b.location is not None and a.location.id != b.location.id)
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
@@ -790,6 +805,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             if prev is not None and prev.actors[1].id != d.actors[0].id:
                 d.actors.append(prev.actors[1])
         same = next((o for o in out if _compatible(o, d)), None)
+        if same is None:
+            same = next((o for o in out if _same_sides(o, d)), None)
+            if same is not None and any(a.kind == "person" for a in d.actors):
+                same.actors = d.actors  # the people who acted, not their states
         if same is None:
             out.append(d)
             continue
