@@ -45,6 +45,12 @@ _CLAUSE_BREAK = re.compile(
 _IN_PHRASE = re.compile(
     r"\b(?:in|during|at|on|after|over|via|by|before)\s+(?:a|an|the|their|his|her|its)\s+(?:[a-z-]+\s+){0,2}$"
 )
+_PARTICIPLES = frozenset(
+    ["signed", "negotiated", "brokered", "reached", "imposed", "struck", "sealed", "concluded", "announced", "agreed"]
+)
+_AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|formally|finally|recently|" + (
+    "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
+)
 _AND_VERB = re.compile(r",\s+and\s+(?:also\s+|then\s+|later\s+)?$")
 _PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
@@ -383,10 +389,15 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
     semi = doc.text.find(";", pos, end)
     if semi >= 0:
         end = semi
+    # A date inside a relative clause that does not hold the trigger is that clause's
+    # ("Xi, who was handed a third term on Friday, visited Riyadh in December").
+    asides = [(r.start() + start, r.end() + start) for r in _RELATIVE.finditer(doc.text[start:end])]
+    asides = [(a, b) for a, b in asides if not a <= pos < b]
     found = [
         p.record
         for p in doc.dates.between(start, end)
-        if p.record.value
+        if not any(a <= p.start < b for a, b in asides)
+        and p.record.value
         and p.record.type in ("DATE", "TIME")
         and p.record.granularity in _GRANULARITY_RANK
         and not _NOT_WHEN.search(doc.text[max(start, p.start - 20) : p.start])
@@ -651,6 +662,13 @@ def _draft(
         return []  # generic visits, not one event
     between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
+    if (
+        trigger.text.lower() in _PARTICIPLES
+        and re.search(r"\b[a-z]+\s+$", lead)
+        and not re.search(rf"\b(?:{_AUXILIARIES})\s+$", lead)
+        and re.match(r"\s+(?:in|by|at|on|during|last|earlier|under|with)\b", tail)
+    ):
+        return []  # "a pact signed in 2001", "a deal negotiated in Beijing": said of a noun
     if _PASSIVE.search(lead[-30:]) and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail):
         return []  # "was shot down", "had been asked": no one named acted
     definite = bool(_DEFINITE.search(lead[-40:]))
