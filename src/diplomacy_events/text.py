@@ -118,6 +118,7 @@ class Analysis:
     sentences: tuple[Span, ...]
     quotes: tuple[Quote, ...]
     _sentence_starts: tuple[int, ...] = attrs.field(repr=False)
+    _paragraph_starts: tuple[int, ...] = attrs.field(repr=False)
 
     @functools.cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -134,6 +135,11 @@ class Analysis:
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def paragraph_index(self, offset: int) -> int:
+        """The index of the paragraph that holds ``offset``, or -1 between paragraphs."""
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        return i if i >= 0 and offset < self.paragraphs[i].end else -1
 
     def sentence_index(self, offset: int) -> int:
         """The index of the sentence at or before ``offset`` (-1 before the first)."""
@@ -231,6 +237,7 @@ def analyze(text: str) -> Analysis:
         sentences=tuple(sentences),
         quotes=tuple(_quotes(text, paragraphs)),
         sentence_starts=tuple(s.start for s in sentences),
+        paragraph_starts=tuple(p.start for p in paragraphs),
     )
 
 

@@ -46,7 +46,7 @@ _IN_PHRASE = re.compile(
     r"\b(?:in|during|at|on|after|over|via|by|before)\s+(?:a|an|the|their|his|her|its)\s+(?:[a-z-]+\s+){0,2}$"
 )
 _PARTICIPLES = frozenset(
-    ["signed", "negotiated", "brokered", "reached", "imposed", "struck", "sealed", "concluded", "announced", "agreed"]
+    "signed negotiated brokered reached imposed struck sealed concluded announced agreed".split()  # noqa: SIM905
 )
 _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|formally|finally|recently|" + (
     "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
@@ -439,16 +439,22 @@ def find_events(
     c = knowledge.compiled("events.triggers", _compile)
     doc = _Doc(text, analysis, actors, locations, dates, published)
     drafts: list[_Draft] = []
+    recent = _Recent()
     for m, trig in _triggers(c, text):
         sent = analysis.sentence_at(m.start())
         if sent is None:
             continue
+        # A "sentence" of thousands of characters (no full stops) is read as a window around the
+        # trigger, so that the work per trigger stays bounded and the whole scan linear.
+        window = (max(sent.start, m.start() - _REACH), min(sent.end, m.end() + _REACH))
         if trig.type == "rejection":
             # "declined a meeting": the meeting carries the refusal, not a rejection of its own.
-            tail = text[m.end() : min(sent.end, m.end() + 40)].lower()
+            tail = text[m.end() : min(window[1], m.end() + 40)].lower()
             if re.search(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request)\b", tail):
                 continue
-        drafts.extend(_draft(c, doc, trig, m, (sent.start, sent.end), drafts))
+        new = _draft(c, doc, trig, m, window, recent)
+        drafts.extend(new)
+        recent.note(new)
     _praise_the_topic(doc, drafts)
     merged = _merge(drafts)
     _headline_from_lead(doc, merged)
@@ -478,6 +484,8 @@ def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
     if not doc.analysis.paragraphs:
         return
     head_end = doc.analysis.paragraphs[0].end
+    if head_end - doc.analysis.paragraphs[0].start > 300:
+        return  # no headline: a first paragraph that long is body text
     for d in drafts:
         if d.sentence[0] >= head_end or (d.date is not None and d.location is not None):
             continue
@@ -603,6 +611,8 @@ def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Locat
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_REACH = 400
+_LOOKBACK = 64
 
 
 def _triggers(c: _Compiled, text: str) -> list[tuple[re.Match[str], _Trigger]]:
@@ -622,7 +632,7 @@ def _triggers(c: _Compiled, text: str) -> list[tuple[re.Match[str], _Trigger]]:
 
 
 def _draft(
-    c: _Compiled, doc: _Doc, trig: _Trigger, m: re.Match[str], sent: tuple[int, int], drafts: list[_Draft]
+    c: _Compiled, doc: _Doc, trig: _Trigger, m: re.Match[str], sent: tuple[int, int], recent: _Recent
 ) -> list[_Draft]:
     text = doc.text
     lo = doc.clause_start(sent[0], m.start())
@@ -637,7 +647,7 @@ def _draft(
     objects = _objects(doc, m.end(), end)
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
-    reach = max((mm.end for a in objects for mm in a.mentions if m.end() <= mm.end <= end), default=m.end())
+    reach = max((p.end for p in doc.actors.between(m.end(), end) if p.record in objects), default=m.end())
     location = _location(doc, sent[0], m.end(), end, visit=trig.type == "visit", reach=reach)
     if trig.needs_place and location is None:
         # "Biden arrived on Tuesday": the dateline says where, if the article has one.
@@ -679,9 +689,7 @@ def _draft(
     plural = _PLURAL_SUBJECT.search(lead)
     if plural and not between and trig.type in _TWO_SIDED:
         # "the two sides agreed": the sides of the latest meeting or call.
-        pair = next(
-            (d for d in reversed(drafts) if d.type in ("meeting", "call") and len(d.actors) > 1), None
-        )
+        pair = recent.pair
         if pair is not None:
             objects = [a for a in pair.actors if a not in objects] + objects
     if not (between or definite or plural):
@@ -707,8 +715,9 @@ def _draft(
     places = [location] if location is not None else []
     if trig.type == "visit" and location is not None:
         places = _listed_places(doc, location, m.end(), end)
-        spans = {(mm.start, mm.end) for loc in places for mm in loc.mentions}
-        objects = [a for a in objects if not any((mm.start, mm.end) in spans for mm in a.mentions)]
+        spans = {(p.start, p.end) for p in doc.locations.between(m.end(), end) if p.record in places}
+        at_place = {p.record.id for p in doc.actors.between(m.end(), end) if (p.start, p.end) in spans}
+        objects = [a for a in objects if a.id not in at_place]
     if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
         target = _demonym_target(doc, m.end(), end)
         if target is not None:
@@ -735,10 +744,9 @@ def _draft(
         if a not in participants:
             participants.append(a)
     if definite and not participants:
-        for d in reversed(drafts):
-            if d.type == trig.type:
-                d.mentions.append(trigger)
-                break
+        last = recent.by_type.get(trig.type)
+        if last is not None:
+            last.mentions.append(trigger)
         return []
     if not participants:
         return []
@@ -785,6 +793,20 @@ def _adjacent(actor: Actor, pos: int) -> bool:
     return any(0 <= pos - m.end <= 1 for m in actor.mentions)
 
 
+class _Recent:
+    """The latest draft of each type and the latest meeting or call with two sides."""
+
+    def __init__(self) -> None:
+        self.by_type: dict[str, _Draft] = {}
+        self.pair: _Draft | None = None
+
+    def note(self, drafts: list[_Draft]) -> None:
+        for d in drafts:
+            self.by_type[d.type] = d
+            if d.type in ("meeting", "call") and len(d.actors) > 1:
+                self.pair = d
+
+
 def _compatible(a: _Draft, b: _Draft) -> bool:
     """Two drafts of one type, one initiator and nested participants, with no clash of date or place."""
     if a.type != b.type or a.actors[0].id != b.actors[0].id:
@@ -816,19 +838,27 @@ def _same_sides(a: _Draft, b: _Draft) -> bool:
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
+    by_initiator: dict[tuple[str, str], list[_Draft]] = {}
+    by_type: dict[str, list[_Draft]] = {}
+    last_pair: dict[str, _Draft] = {}
     for d in drafts:
         if len(d.actors) == 1 and d.type in _SPLIT_TYPES and d.type != "visit":
             # "Germany and France announced expulsions of their own": the target of the last such event.
-            prev = next((o for o in reversed(out) if o.type == d.type and len(o.actors) > 1), None)
+            prev = last_pair.get(d.type)
             if prev is not None and prev.actors[1].id != d.actors[0].id:
                 d.actors.append(prev.actors[1])
-        same = next((o for o in out if _compatible(o, d)), None)
+        same = next((o for o in by_initiator.get((d.type, d.actors[0].id), ()) if _compatible(o, d)), None)
         if same is None:
-            same = next((o for o in out if _same_sides(o, d)), None)
+            # Bounded look-back keeps merging linear on pathological input.
+            same = next((o for o in by_type.get(d.type, [])[-_LOOKBACK:] if _same_sides(o, d)), None)
             if same is not None and any(a.kind == "person" for a in d.actors):
                 same.actors = d.actors  # the people who acted, not their states
         if same is None:
             out.append(d)
+            by_initiator.setdefault((d.type, d.actors[0].id), []).append(d)
+            by_type.setdefault(d.type, []).append(d)
+            if len(d.actors) > 1:
+                last_pair[d.type] = d
             continue
         dated = same.date is not None
         same.mentions.extend(d.mentions)

@@ -27,6 +27,7 @@ from diplomacy_events.text import Analysis, Quote, analyze
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_REACH = 400
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ADJACENT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:(?:also|has|had|have|was|is|later|then|again|further|once)\s+){0,2}"
@@ -110,16 +111,13 @@ def _continues(text: str, analysis: Analysis, previous: Quote, quote: Quote) -> 
     or the opening of the next paragraph."""
     if not text[quote.start : quote.start + 1].isupper():
         return False
-    here = next((p for p in analysis.paragraphs if p.start <= quote.start < p.end), None)
-    before = next((p for p in analysis.paragraphs if p.start <= previous.start < p.end), None)
-    if here is None or before is None:
+    here = analysis.paragraph_index(quote.start)
+    before = analysis.paragraph_index(previous.start)
+    if here < 0 or before < 0:
         return False
     if here == before:
         return True
-    return (
-        quote.start - here.start <= 1
-        and analysis.paragraphs.index(here) == analysis.paragraphs.index(before) + 1
-    )
+    return quote.start - analysis.paragraphs[here].start <= 1 and here == before + 1
 
 
 def _attribute_before(
@@ -188,6 +186,9 @@ def find_statements(
     while i < len(quotes):
         q = quotes[i]
         s_start, s_end = _sentence_bounds(analysis, q.start, q.end)
+        # Attribution sits near its quote: a window keeps the work per quote bounded in text
+        # without full stops.
+        s_start, s_end = max(s_start, q.start - _REACH), min(s_end, q.end + _REACH)
         for k in range(
             analysis.sentence_index(s_start), analysis.sentence_index(max(s_start, s_end - 1)) + 1
         ):
