@@ -120,3 +120,15 @@ def test_definite_noun_is_another_mention_of_the_same_event() -> None:
 def test_meeting_needs_two_sides() -> None:
     text = "Ana Pax will meet officials next week."
     assert find_events(text, actors_for(text, {"Ana Pax": ["Ana Pax"]})) == []
+
+
+def test_registered_trigger_words_make_events() -> None:
+    from diplomacy_events.lexicon import EventTrigger, Knowledge
+
+    text = "Ida Moor parleyed with Sam Roe in Quito."
+    actors = actors_for(text, {"Ida Moor": ["Ida Moor"], "Sam Roe": ["Sam Roe"]})
+    knowledge = Knowledge(
+        event_triggers=(EventTrigger(words="parleyed|parley", type="meeting", cameo="040"),)
+    )
+    [e] = find_events(text, actors, knowledge=knowledge)
+    assert e.type == "meeting" and set(e.actors) == {"a1", "a2"}

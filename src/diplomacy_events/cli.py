@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import pathlib
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -97,6 +98,14 @@ def _inputs(
             yield item
 
 
+def _remember_texts(items: Iterator[dict[str, Any]], texts: deque[str | None]) -> Iterator[dict[str, Any]]:
+    """Pass ``items`` on, keeping each one's text: results come back in the same order."""
+    for item in items:
+        text = item.get("text")
+        texts.append(text if isinstance(text, str) else None)
+        yield item
+
+
 def _write_atomic(path: str, lines: Iterator[str]) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader never sees half a file."""
     import os
@@ -122,10 +131,12 @@ def _write_atomic(path: str, lines: Iterator[str]) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "jsonl"]),
+    type=click.Choice(["json", "jsonl", "csv", "html", "text"]),
     default="json",
     show_default=True,
-    help="json: one object (an array for several documents); jsonl: one object per line.",
+    help="json: one object (an array for several documents); jsonl: one object per line; "
+    "csv: one row per event (GDELT/ICEWS-style columns); html: one page with the articles highlighted "
+    "and a timeline; text: a summary for reading in a terminal.",
 )
 @click.option(
     "--input",
@@ -181,16 +192,19 @@ def extract(
         sys.exit(1)
 
     counts = {"documents": 0, "failures": 0}
-    results: Iterable[Extraction] = pipeline.pipe(
-        _inputs(files, input_format, encoding, errors, published), workers=workers
-    )
-    show_progress = sys.stderr.isatty() and fmt == "jsonl"
+    items = _inputs(files, input_format, encoding, errors, published)
+    texts: deque[str | None] = deque()
+    if fmt == "html":
+        items = _remember_texts(items, texts)
+    results: Iterable[Extraction] = pipeline.pipe(items, workers=workers)
+    show_progress = sys.stderr.isatty() and fmt in ("jsonl", "csv")
     if show_progress:
         from tqdm import tqdm
 
         results = tqdm(results, unit="doc", file=sys.stderr)
 
-    def dicts() -> Iterator[dict[str, Any]]:
+    def outcomes() -> Iterator[Extraction]:
+        """Every result, in order; a failure is reported on stderr and counted."""
         try:
             for extraction in results:
                 counts["documents"] += 1
@@ -198,16 +212,44 @@ def extract(
                     counts["failures"] += 1
                     kind, _, reason = extraction.error.partition(": ")
                     _fail(reason if kind == "SourceError" else f"{extraction.id}: {extraction.error}")
-                    if fmt == "jsonl":
-                        yield {"id": extraction.id, "error": extraction.error}
-                    continue
-                yield extraction.to_dict()
+                yield extraction
         except PluginError as exc:
             counts["failures"] += 1
             _fail(str(exc))
 
+    def dicts() -> Iterator[dict[str, Any]]:
+        for extraction in outcomes():
+            if extraction.error is not None:
+                if fmt == "jsonl":
+                    yield {"id": extraction.id, "error": extraction.error}
+                continue
+            yield extraction.to_dict()
+
+    def succeeded() -> Iterator[Extraction]:
+        return (x for x in outcomes() if x.error is None)
+
+    lines: Iterator[str]
     if fmt == "jsonl":
-        lines: Iterator[str] = (json.dumps(d, ensure_ascii=False) for d in dicts())
+        lines = (json.dumps(d, ensure_ascii=False) for d in dicts())
+    elif fmt == "csv":
+        from diplomacy_events.formats import csv_lines
+
+        lines = csv_lines(succeeded())
+    elif fmt == "text":
+        from diplomacy_events.formats import text_lines
+
+        lines = text_lines(succeeded())
+    elif fmt == "html":
+        from diplomacy_events.formats import render_html
+
+        def page() -> Iterator[str]:
+            pairs = [(x, texts.popleft() if texts else None) for x in outcomes()]
+            done = [(x, text) for x, text in pairs if x.error is None]
+            if done:
+                title = str(done[0][0].id) if len(done) == 1 else "diplomacy_events"
+                yield render_html(done, title=title).rstrip("\n")
+
+        lines = page()
     else:
         out = list(dicts())
         single = counts["documents"] == 1 and len(files) == 1 and not pathlib.Path(files[0]).is_dir()
@@ -290,3 +332,89 @@ def merge(files: tuple[str, ...]) -> None:
         click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
     if bad:
         sys.exit(1)
+
+
+_TEMPLATE_SUFFIX = ".tmpl"
+
+
+def _plugin_names(name: str) -> dict[str, str]:
+    """The names a plugin called ``name`` goes by: entry point, distribution, package."""
+    import re
+
+    slug = re.sub(r"[-_.\s]+", "-", name.strip().lower())
+    slug = slug.removeprefix("diplomacy-events-")
+    if not re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", slug):
+        raise click.BadParameter(
+            f"{name!r}: use letters, digits and hyphens, starting with a letter (e.g. 'think-tanks')",
+            param_hint="NAME",
+        )
+    return {
+        "name": slug,
+        "distribution": f"diplomacy-events-{slug}",
+        "package": "diplomacy_events_" + slug.replace("-", "_"),
+        "core_version": ".".join(__version__.split(".")[:2]),
+    }
+
+
+def _template_files() -> Iterator[tuple[str, str]]:
+    """``(relative path, content)`` of every file of the plugin template (package data)."""
+    from importlib import resources
+
+    root = resources.files("diplomacy_events").joinpath("plugin_template")
+    pending: list[tuple[str, Any]] = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name == "__pycache__":
+                continue
+            relative = f"{prefix}{entry.name}"
+            if entry.is_dir():
+                pending.append((relative + "/", entry))
+            else:
+                yield relative, entry.read_text(encoding="utf-8")
+
+
+def render_plugin(name: str, parent: pathlib.Path) -> tuple[pathlib.Path, list[pathlib.Path]]:
+    """Write the plugin distribution for ``name`` under ``parent``; its directory and files.
+
+    Raises ``click.BadParameter`` for an unusable name and ``click.ClickException`` when the
+    target directory exists and is not empty.
+    """
+    names = _plugin_names(name)
+    target = parent / names["distribution"]
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise click.ClickException(f"{target} already exists and is not empty")
+    written = []
+    for relative, content in _template_files():
+        path = relative.replace("__package__", names["package"]).removesuffix(_TEMPLATE_SUFFIX)
+        for key, value in names.items():
+            content = content.replace("{{" + key + "}}", value)
+        out = target / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(content, encoding="utf-8")
+        written.append(out)
+    return target, written
+
+
+@main.command("new-plugin")
+@click.argument("name")
+@click.option(
+    "--directory",
+    "-d",
+    type=click.Path(file_okay=False, path_type=pathlib.Path),
+    default=pathlib.Path("."),
+    show_default=True,
+    help="Where to create the distribution's folder.",
+)
+def new_plugin(name: str, directory: pathlib.Path) -> None:
+    """Create a plugin distribution called diplomacy-events-NAME, ready to install.
+
+    It has a pyproject.toml declaring the entry point NAME, a typed package with example hooks
+    (an extractor and two register hooks), tests and a README.
+    """
+    target, written = render_plugin(name, directory)
+    names = _plugin_names(name)
+    click.echo(f"Created {target}/ (plugin {names['name']!r}, package {names['package']}):")
+    for path in written:
+        click.echo(f"  {path.relative_to(target)}")
+    click.echo(f"Next:\n  pip install -e {target}\n  diplomacy-events plugins\n  python -m pytest {target}")

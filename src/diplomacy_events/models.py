@@ -196,6 +196,27 @@ class Extraction:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    def to_records(self) -> list[dict[str, Any]]:
+        """One flat row per event, in GDELT/ICEWS-style columns (``formats.EVENT_COLUMNS``)."""
+        from diplomacy_events.formats import to_records
+
+        return to_records(self)
+
+    def to_dataframes(self) -> dict[str, Any]:
+        """pandas DataFrames: ``events``, ``actors``, ``locations``, ``dates``, ``statements``.
+
+        Needs the optional extra: ``pip install "diplomacy-events[pandas]"``.
+        """
+        from diplomacy_events.formats import to_dataframes
+
+        return dict(to_dataframes(self))
+
+    def to_html(self, text: str | None = None, *, title: str | None = None) -> str:
+        """A self-contained HTML page; give the article ``text`` to see it highlighted."""
+        from diplomacy_events.formats import to_html
+
+        return to_html(self, text, title=title)
+
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None."""
         return next((a for a in self.actors if a.id == actor_id), None)

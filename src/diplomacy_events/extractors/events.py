@@ -151,15 +151,16 @@ def _compile(knowledge: Knowledge) -> _Compiled:
 
 
 def _from_registered(item: Any) -> _Trigger | None:
+    """A trigger from a plugin's ``EventTrigger`` or ``(words, type, cameo)`` tuple."""
     if isinstance(item, EventTrigger):
-        return _Trigger(
-            type=item.type, cameo=item.cameo, plover=item.plover, pattern=_words_pattern(item.words)
-        )
-    if isinstance(item, tuple) and len(item) >= 3:
-        return _Trigger(
-            type=str(item[1]), cameo=str(item[2]), plover=None, pattern=_words_pattern(str(item[0]))
-        )
-    return None
+        words, etype, cameo, plover = item.words, item.type, item.cameo, item.plover
+    elif isinstance(item, tuple) and len(item) >= 3:
+        words, etype, cameo, plover = str(item[0]), str(item[1]), str(item[2]), None
+    else:
+        return None
+    return _Trigger(
+        type=etype, cameo=cameo, plover=plover, pattern=_words_pattern(words), first_words=_first_words(words)
+    )
 
 
 @attrs.define
