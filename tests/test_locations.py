@@ -138,3 +138,62 @@ def test_any_unicode_string(text: str) -> None:
     for loc in find_locations(text, analyze(text)):
         for m in loc.mentions:
             assert text[m.start : m.end] == m.text
+
+
+def test_counties_from_the_index() -> None:
+    text = "Deputies in Laurel County, Ky., searched the woods on Friday."
+    locs = _by_name(text)
+    county = locs["Laurel County"]
+    assert county.kind == "region" and county.country == "USA"
+    assert county.latitude is not None and 36 < county.latitude < 38.5
+    assert locs["Ky."].kind == "region"
+
+
+def test_ap_state_abbreviations_standing_alone() -> None:
+    locs = _by_name("Two Mass. lawmakers met Rep. Ann Doe, D-Ind., and a S.C. trooper.")
+    assert {"Mass.", "Ind.", "S.C."} <= set(locs)
+    assert "Mass." not in _by_name("She went to Mass. Later she left.")
+
+
+def test_dateline_after_the_headline() -> None:
+    text = "Council approves new budget. TORRINGTON, Conn. — The council voted on Monday night."
+    locs = _by_name(text)
+    assert locs["TORRINGTON"].country == "USA"
+    assert locs["Conn."].kind == "region"
+
+
+def test_names_sharing_a_state_place_each_other() -> None:
+    # Gainesville alone is the larger Florida city; with two Texas names around it is the Texas one
+    text = "Deputies from Cooke County drove to Gainesville after the storm hit Denton."
+    locs = _by_name(text)
+    town = locs["Gainesville"]
+    assert town.country == "USA" and town.longitude is not None and town.longitude < -95
+    assert _by_name("Students returned to Gainesville.")["Gainesville"].longitude > -85  # type: ignore[operator]
+
+
+def test_given_name_use_does_not_hide_the_state() -> None:
+    text = "Georgia Pacific Widgets is hiring. Voters across Georgia and in Atlanta went to the polls."
+    locs = _by_name(text)
+    assert locs["Georgia"].country == "USA"
+
+
+def test_plugin_place_lookup_overrules_the_index() -> None:
+    class _Knowledge:
+        gazetteer: tuple[GazetteerEntry, ...] = ()
+
+        def __init__(self) -> None:
+            entry = GazetteerEntry(name="Paris", kind="city", country="USA", latitude=33.66, longitude=-95.55)
+
+            def lookup(text: str) -> list[tuple[int, int, GazetteerEntry]]:
+                i = text.find("Paris")
+                return [] if i < 0 else [(i, i + 5, entry), (-1, 3, entry)]
+
+            def broken(text: str) -> list[tuple[int, int, GazetteerEntry]]:
+                raise RuntimeError("plugin failure")
+
+            self.place_lookups = (broken, lookup)
+
+    text = "The mayor of Paris spoke to Rome."
+    locs = {loc.name: loc for loc in find_locations(text, knowledge=_Knowledge())}  # type: ignore[arg-type]
+    assert locs["Paris"].country == "USA" and locs["Paris"].longitude == -95.55
+    assert locs["Rome"].country == "ITA"

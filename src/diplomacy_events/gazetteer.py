@@ -33,6 +33,8 @@ GIVEN = 4
 """The name is also a common given name ("Austin", "Florence")."""
 EXTRA = 16
 """From the hand-written list of venues, regions and continents."""
+ADMIN2 = 32
+"""A county ("Laurel County", "Lancashire"): a second-level division."""
 
 # A word that may begin a name, the next word of a longer name, and the cut points of a form.
 _START = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][^\W\d_]*")

@@ -16,15 +16,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from diplomacy_events.gazetteer import CAPITAL, EXTRA, WORD, Gazetteer, Place, get_gazetteer
+from diplomacy_events.gazetteer import ADMIN2, CAPITAL, EXTRA, WORD, Gazetteer, Place, get_gazetteer
 from diplomacy_events.hookspecs import hookimpl
-from diplomacy_events.lexicon import EMPTY, Knowledge
+from diplomacy_events.lexicon import EMPTY, GazetteerEntry, Knowledge
 from diplomacy_events.models import Document, Location, Mention
 from diplomacy_events.text import Analysis
 
-__all__ = ["extract_locations", "find_locations"]
+__all__ = ["PlaceLookup", "extract_locations", "find_locations"]
+
+PlaceLookup = Callable[[str], Iterable[tuple[int, int, GazetteerEntry]]]
+"""A plugin resolver: given the text, the ``(start, end, place)`` of each place name it knows.
+
+Registered in ``Knowledge.place_lookups`` (read when that attribute exists); its places replace
+the built-in reading of any name they overlap."""
+_KIND_NAMES = frozenset(["country", "city", "region", "venue", "continent", "other"])
 
 # Capitalised words that make the name before or around them an organization or a title.
 _ORG_HEADS = frozenset(
@@ -113,6 +120,63 @@ _ORG_HEADS = frozenset(
         "Airport",
         "Airlines",
         "Stock",
+    ]
+)
+# Capitalised words after a town's name that make a local body of it, not a person's name.
+_CIVIC = frozenset(
+    [
+        "Fire",
+        "Police",
+        "City",
+        "Town",
+        "Township",
+        "Village",
+        "Public",
+        "Schools",
+        "County",
+        "Area",
+        "Regional",
+        "Municipal",
+        "Community",
+        "High",
+        "Middle",
+        "Elementary",
+        "Memorial",
+        "Medical",
+        "Hospital",
+        "Library",
+        "Board",
+        "Chamber",
+        "Commission",
+        "Planning",
+        "Parks",
+        "Water",
+        "Housing",
+        "Rescue",
+        "Sheriff",
+        "Zoo",
+        "Museum",
+        "Church",
+        "Street",
+        "Road",
+        "Avenue",
+        "Drive",
+        "Boulevard",
+        "Lane",
+        "Park",
+        "River",
+        "Lake",
+        "Creek",
+        "Valley",
+        "Station",
+        "District",
+        "Civic",
+        "Court",
+        "Theater",
+        "Theatre",
+        "Center",
+        "Centre",
+        "Farms",
     ]
 )
 # Lowercase nouns after a name that make it the name of an event, a text or a body.
@@ -488,6 +552,13 @@ _DATELINE = re.compile(
 )
 # A line that opens with capitals, the sign of a possible dateline.
 _DATE_HINT = re.compile(r"\n[A-Z][A-Z'.-]{2}")
+# A dateline after the headline ("Council meets. SPRINGFIELD, Ill. -- The ..."): read in the head only.
+_LEAD_DATELINE = re.compile(
+    r"(?<=[.!?:] )([A-Z][A-Z'.-]{2,20}(?: [A-Z][A-Z'.-]{1,20}){0,2})"
+    r"(?:, [A-Z][A-Za-z.]{1,8}(?: ?[A-Z][a-z]{0,4}\.)?)? ?(?:\(\w+\) ?)?(?:-|—|–)"
+)
+_HEAD = 400
+_CAPS3 = re.compile(r"[.!?:] [A-Z][A-Z'.-]{2}")
 # Head nouns that stay in the venue's name, and those that only say what kind of place it is.
 _KEEP_HEAD = frozenset(["hotel", "Hotel", "airport", "Airport", "palace", "Palace", "stadium", "Stadium"])
 _REGION_HEAD = frozenset(["island", "Island", "district"])
@@ -678,8 +749,11 @@ def _venues(ctx: _Ctx) -> list[tuple[int, int, str, str]]:
 # candidates as (place, alternate name, static score, filter bits), whether every candidate
 # is a small place, whether the form is a demonym, a given name or a weekday/month, the
 # country and state an unambiguous form contributes to the document, and whether it may
-# take a ", State" qualifier (a town, not a state or a country).
-_Info = tuple[tuple[tuple[Place, bool, float, int], ...], bool, bool, bool, bool, str | None, str, bool]
+# take a ", State" qualifier (a town, not a state or a country), and the first-level divisions
+# its (primary-name) candidates lie in.
+_Info = tuple[
+    tuple[tuple[Place, bool, float, int], ...], bool, bool, bool, bool, str | None, str, bool, frozenset[str]
+]
 # filter bits of a candidate
 _F_WORD = 1  # an English word: a place only with a cue ("in Reading") when smaller than 1M
 _F_WORD_SMALL = 2  # ... smaller than 100k: only with a qualifier
@@ -716,7 +790,7 @@ def _info(gaz: Gazetteer, key: int, form: str) -> _Info:
         # "Atlanta": every candidate is in one country; the best known one gives the state
         big = max(top, key=lambda p: p.population * (p.fame + 1))
         c, a1 = big.country, big.admin1
-    town = any(p.kind in ("city", "venue", "other") for p in top) and not any(
+    town = any(p.kind in ("city", "venue", "other") or p.flags & ADMIN2 for p in top) and not any(
         p.kind in ("country", "continent") or (p.kind == "region" and p.flags & EXTRA) for p in top
     )
     got = (
@@ -728,6 +802,7 @@ def _info(gaz: Gazetteer, key: int, form: str) -> _Info:
         c,
         a1,
         town or not top,
+        frozenset(p.admin1 for p in top if p.admin1),
     )
     memo[key] = got
     return got
@@ -748,12 +823,19 @@ def find_locations(
 
     # datelines: "GENEVA - ", "WASHINGTON (Reuters) -" at the start of a line
     datelines: set[int] = set()
-    if text[:3].isupper() or _DATE_HINT.search(text):
+    head = text[:_HEAD]
+    head_hint = ("-" in head or "—" in head or "–" in head) and _CAPS3.search(head) is not None
+    line_hint = text[:3].isupper() or _DATE_HINT.search(text) is not None
+    if head_hint or line_hint:
         starts = {sp[0] for sp in spans}
-        for m in _DATELINE.finditer(text):
+        found = list(_DATELINE.finditer(text)) if line_hint else []
+        if head_hint:
+            found.extend(_LEAD_DATELINE.finditer(text, 0, _HEAD + 60))
+        for m in found:
             k = gaz.key_of(m.group(1).title())
             if k >= 0 and m.start(1) not in starts:
                 spans.append((m.start(1), m.end(1), k))
+                starts.add(m.start(1))
                 datelines.add(m.start(1))
         spans.sort()
 
@@ -783,6 +865,8 @@ def find_locations(
         info = _info(gaz, k, form)
         if info[4] or info[2]:
             continue  # a month or weekday, a demonym
+        if form[-1] == "." and form in gaz.qualifiers and not _ap_state(text, s, e, form):
+            continue  # "Mass." ending a sentence, "Miss." before a name
         wb, wbs = ctx.before(s)
         wa, wae = ctx.after(e)
         if (wb or wa) and _in_org(ctx, e, wb, wbs, wa, wae):
@@ -805,8 +889,11 @@ def find_locations(
                 and nxt.rstrip(".’'s") not in given
                 and gaz.key_of(nxt) < 0
             ):
-                surnames.add(form)
-                continue  # "Jordan Peterson", "Kim Jong Un": a given name and a surname
+                # "Kim Jong Un": a family name, and so are its bare mentions; but neither a state's
+                # or a country's name ("Georgia Modular Systems") nor "Torrington Fire" says so
+                if small and nxt not in _CIVIC:
+                    surnames.add(form)
+                continue
         kept.append((s, e, k, wb.lower(), info, wa))
     if surnames:
         kept = [sp for sp in kept if text[sp[0] : sp[1]] not in surnames or sp[3] in _LOCATIVE]
@@ -814,8 +901,17 @@ def find_locations(
     # 3. first pass: what the document is about (countries and states of unambiguous names)
     countries: Counter[str] = Counter()
     admin1: Counter[str] = Counter()
+    # how many distinct names could lie in each state: two names that share one ("Paris" and
+    # "Henry County") are most likely both there, whatever their best-known namesakes
+    a1_any: Counter[str] = Counter()
+    seen_keys: set[int] = set()
     quals: dict[int, tuple[int, int, Place]] = {}
-    for s, e, _k, _wb, info, _wa in kept:
+    for s, e, k, _wb, info, _wa in kept:
+        if k not in seen_keys and info[5]:
+            # only names of one country vote: "Georgia" and "Geneva" both have namesakes in
+            # Georgia, USA, which says nothing about a story set in Europe
+            seen_keys.add(k)
+            a1_any.update(info[8])
         if info[5]:
             countries[info[5]] += 1
         if info[6]:
@@ -838,11 +934,11 @@ def find_locations(
         if s in qualifier_starts:
             continue  # read as the qualifier of the name before it
         q = quals.get(s)
-        cue = wb in _CUES
+        cue = wb in _CUES or s in datelines
         if q is None and (k, cue) in memo:
             best = memo[(k, cue)]
         else:
-            best = _resolve(info, q, cue, countries, admin1, total_all)
+            best = _resolve(info, q, cue, countries, admin1, total_all, a1_any)
             if q is None:
                 memo[(k, cue)] = best
         if best is None:
@@ -850,6 +946,11 @@ def find_locations(
         resolved.append((s, e, best, wa in _METONYM_VERBS and _metonym(ctx, e, best)))
         if q is not None:
             resolved.append((q[0], q[1], q[2], False))
+
+    # plugin resolvers (a full GeoNames dump, a newsroom's own list) overrule the built-in reading
+    lookups = getattr(knowledge, "place_lookups", None)
+    if lookups:
+        _plugin_places(text, lookups, resolved)
 
     # 5. a venue takes the country and point of a place in its name, in its sentence, or of the
     # document's first city (news datelines and leads name the host city first)
@@ -889,6 +990,10 @@ def find_locations(
     return out
 
 
+_SHARED = 1.5
+_SHARED_STEP = 1.0
+
+
 def _resolve(
     info: _Info,
     q: tuple[int, int, Place] | None,
@@ -896,6 +1001,7 @@ def _resolve(
     countries: Counter[str],
     admin1: Counter[str],
     total_all: int,
+    a1_any: Counter[str],
 ) -> Place | None:
     """The best place for a form, judged against the document's other places."""
     # context from the other mentions only: this form's own contribution does not count
@@ -920,13 +1026,16 @@ def _resolve(
     for p, alt, sc, bits in rows:
         cn = countries[p.country] if p.country else 0
         an = admin1[p.admin1] if p.admin1 else 0
+        shared = 0
+        if p.admin1 and cn * 2 >= total:
+            shared = a1_any[p.admin1] - (1 if info[5] and p.admin1 in info[8] else 0)
         if q is None:
             if alt and not (cue or cn):
                 continue  # an old or foreign name ("Amano" for Amman) only with its country around
             if bits & _F_WORD and (bits & _F_WORD_SMALL or not cue):
                 continue  # "Congress", "Reading": a word unless "in Reading" or "Reading, Pa."
             if bits & _F_SMALL:
-                if bits & _F_VILLAGE and not (cue and an) and an < 2:
+                if bits & _F_VILLAGE and not (cue and (an or shared)) and an + shared < 2:
                     continue  # a village only with its state around it
                 if not (cue or cn or an):
                     continue  # a small foreign town only with its country around it
@@ -935,6 +1044,8 @@ def _resolve(
             sc += 0.5 + 2.5 * cn / total
         if an:
             sc += 1.0 + min(an, 5) * 0.2
+        if shared > 0:
+            sc += _SHARED + _SHARED_STEP * min(shared, 3)
         if sc > best_score:
             best, best_score = p, sc
     if own_c:
@@ -1001,9 +1112,60 @@ def _place_venues(
         )
 
 
+def _plugin_places(
+    text: str, lookups: Iterable[PlaceLookup], resolved: list[tuple[int, int, Place, bool]]
+) -> None:
+    """Add the places plugin resolvers find to ``resolved``, replacing the built-in ones they overlap."""
+    n = len(text)
+    found: list[tuple[int, int, GazetteerEntry]] = []
+    for lookup in lookups:
+        try:
+            items = list(lookup(text))
+        except Exception:  # a plugin's failure must not stop the built-in extraction
+            continue
+        for item in items:
+            try:
+                s, e, entry = item
+            except (TypeError, ValueError):
+                continue
+            if not (isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n):
+                continue
+            if not isinstance(entry, GazetteerEntry):
+                continue
+            if any(f[0] < e and s < f[1] for f in found):
+                continue  # the first resolver to claim a span keeps it
+            found.append((s, e, entry))
+    if not found:
+        return
+    resolved[:] = [r for r in resolved if not any(f[0] < r[1] and r[0] < f[1] for f in found)]
+    for s, e, entry in found:
+        place = Place(
+            index=-1 - s,
+            name=entry.name,
+            kind=entry.kind if entry.kind in _KIND_NAMES else "other",
+            country=entry.country,
+            latitude=entry.latitude,
+            longitude=entry.longitude,
+            population=entry.population,
+            flags=EXTRA,
+            admin1="",
+        )
+        resolved.append((s, e, place, False))
+
+
+def _ap_state(text: str, s: int, e: int, form: str) -> bool:
+    """An AP state abbreviation that reads as one: "N.C.", "D-Ind.", "Mass. lawmakers", "S.C. 5"."""
+    if form.count(".") > 1 or (s and text[s - 1] == "-"):
+        return True
+    nxt = text[e + 1 : e + 2] if text[e : e + 1] == " " else ""
+    return bool(nxt) and (nxt.islower() or nxt.isdigit())
+
+
 def _small(p: Place) -> bool:
     """A town or region that needs context to be read as a place."""
-    return p.kind in ("city", "region") and not p.flags & (EXTRA | CAPITAL) and p.population < 100_000
+    return (
+        p.kind in ("city", "region") and not p.flags & (EXTRA | CAPITAL | ADMIN2) and p.population < 100_000
+    )
 
 
 def _demonym(form: str) -> bool:
