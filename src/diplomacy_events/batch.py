@@ -2,8 +2,9 @@
 
 Each worker process builds its own :class:`~diplomacy_events.pipeline.Pipeline` once, from the
 same settings as the parent, and extracts batches of documents. Results come back in input
-order; a document that fails comes back as an :class:`~diplomacy_events.models.Extraction`
-whose ``error`` says why.
+order, one per item; a document that fails comes back as an
+:class:`~diplomacy_events.models.Extraction` whose ``error`` says why and whose ``id`` is the
+document's id (or its index in the input). A worker that dies takes only its document down.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,65 @@ def _context() -> Any:
     return multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else "spawn")
 
 
+class _Pool:
+    """A process pool that is rebuilt when a worker dies, so one bad document cannot sink the rest."""
+
+    def __init__(self, pipeline: Pipeline, workers: int) -> None:
+        self.settings = pipeline.settings
+        self.workers = workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_context(),
+            initializer=_init_worker,
+            initargs=(self.settings,),
+        )
+
+    def submit(self, batch: list[tuple[int, Any]]) -> Future[list[Extraction]]:
+        try:
+            return self.executor.submit(_run_batch, batch)
+        except BrokenExecutor:
+            self.renew()
+            return self.executor.submit(_run_batch, batch)
+
+    def renew(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolate(pool: _Pool, batch: list[tuple[int, Any]], strict: bool) -> list[Extraction]:
+    """Run each document of a failed batch on its own: only the one that breaks a worker fails."""
+    out: list[Extraction] = []
+    for index, item in batch:
+        for attempt in (1, 2):
+            try:
+                out.extend(pool.submit([(index, item)]).result())
+                break
+            except Exception as exc:
+                if strict and _is_plugin_error(exc):
+                    raise
+                if not isinstance(exc, BrokenExecutor):
+                    out.append(failed(item, index, exc))
+                    break
+                pool.renew()
+                # the first death may belong to another batch still in flight: blame on the second
+                if attempt == 2:
+                    died = RuntimeError(f"the worker process died on this document ({type(exc).__name__})")
+                    out.append(failed(item, index, died))
+    return out
+
+
+def _is_plugin_error(exc: BaseException) -> bool:
+    from diplomacy_events.plugins import PluginError
+
+    return isinstance(exc, PluginError)
+
+
 def pipe(
     pipeline: Pipeline,
     documents: Iterable[DocumentLike],
@@ -79,27 +139,42 @@ def pipe(
     workers: int = 1,
     batch_size: int = 32,
 ) -> Iterator[Extraction]:
-    """Extract ``documents`` in order, over ``workers`` processes when more than one."""
+    """Extract ``documents`` in order, over ``workers`` processes when more than one.
+
+    Every item gives exactly one result. In worker mode, a batch that cannot be sent to a worker
+    (an item that does not pickle) or whose worker dies is run again one document at a time in a
+    fresh pool, so that only the document at fault is reported as failed.
+    """
     if workers <= 1:
         for index, item in enumerate(documents):
             yield extract_one(pipeline, item, index)
         return
+    batch_size = max(1, batch_size)
     numbered = enumerate(documents)
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=_context(), initializer=_init_worker, initargs=(pipeline.settings,)
-    ) as pool:
+    pool = _Pool(pipeline, workers)
+    try:
         pending: deque[tuple[list[tuple[int, Any]], Future[list[Extraction]]]] = deque()
         while True:
             while len(pending) < workers * 2:
                 batch = list(islice(numbered, batch_size))
                 if not batch:
                     break
-                pending.append((batch, pool.submit(_run_batch, batch)))
+                pending.append((batch, pool.submit(batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
             try:
-                yield from future.result()
-            except Exception as exc:  # a worker died: report its documents, keep going
-                for index, item in batch:
-                    yield failed(item, index, exc)
+                results = future.result()
+            except Exception as exc:
+                if pipeline.strict and _is_plugin_error(exc):
+                    raise
+                broken = isinstance(exc, BrokenExecutor)
+                if broken:
+                    pool.renew()
+                # alone in the pool, so that a death is charged to the document that caused it
+                results = _isolate(pool, batch, pipeline.strict)
+                if broken:  # every batch in flight died with the old pool: send them again
+                    pending = deque((b, pool.submit(b)) for b, _ in pending)
+            yield from results
+    finally:
+        pool.shutdown()

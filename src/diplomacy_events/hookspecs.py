@@ -26,7 +26,7 @@ from :mod:`diplomacy_events.text`), ``knowledge`` (what ``register_*`` hooks add
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import pluggy
@@ -106,6 +106,15 @@ def register_roster() -> Iterable[RosterEntry] | None:
 @hookspec
 def register_gazetteer() -> Iterable[GazetteerEntry] | None:
     """Add places (name, kind, country, coordinates, alternate names)."""
+
+
+@hookspec
+def register_place_lookups() -> Iterable[Callable[[str], Iterable[tuple[int, int, GazetteerEntry]]]] | None:
+    """Add place resolvers (for example over a full GeoNames dump).
+
+    Each is called with a document's text and yields ``(start, end, GazetteerEntry)`` for the
+    places it finds; its readings replace the built-in ones they overlap.
+    """
 
 
 @hookspec

@@ -13,12 +13,22 @@ Records are then sorted by their first offset and numbered (``a1``, ``l1``, ``d1
 A plugin that raises, or returns something other than the records its hook promises (wrong type,
 offsets outside the text, text that does not match its offsets, references to unknown ids), is
 reported in ``Extraction.warnings`` by name and its output dropped; with ``strict=True`` that is
-an error. The other plugins' results still come out.
+an error. The other plugins' results still come out. Every record is checked field by field
+(types, vocabularies, offsets, ids it refers to); only the bad records are dropped.
+
+A plugin that takes longer than ``plugin_timeout`` seconds on one call is reported the same way
+and that call's output dropped. The time is measured when the call returns (and between the
+items of a generator it yields): Python cannot stop a running function in-process, so a plugin
+that never returns still hangs its document; the budget keeps slow plugins from silently
+shaping the output and, with ``strict=True``, stops the run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
+import typing
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -30,18 +40,26 @@ from diplomacy_events.models import (
     EVENT_STATUSES,
     EVENT_TYPES,
     Actor,
+    ActorKind,
     Document,
     Event,
     Extraction,
+    Granularity,
     Location,
+    LocationKind,
     Mention,
     Statement,
+    StatementKind,
+    StatementPart,
     TimeExpression,
+    TimexType,
 )
 from diplomacy_events.plugins import PluginError, PluginRegistry, PluginWarning
 from diplomacy_events.text import Analysis, analyze
 
 DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_PLUGIN_TIMEOUT = 60.0
+"""Seconds one plugin call may take on one document (the slowest built-in takes ~20 s on 1 MB of news)."""
 R = TypeVar("R")
 
 
@@ -69,39 +87,105 @@ def parse_published(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        text = value.strip()
         try:
-            return dt.date.fromisoformat(value.strip()[:10])
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
             raise DocumentError(f"invalid publication date {value!r}: expected YYYY-MM-DD") from None
     raise DocumentError(f"invalid publication date {value!r}: expected a date or YYYY-MM-DD")
 
 
+def _not_text(what: Any) -> DocumentError:
+    hint = " (decode it first)" if isinstance(what, (bytes, bytearray, memoryview)) else ""
+    kind = "None" if what is None else type(what).__name__
+    return DocumentError(f"document text must be a str, not {kind}{hint}")
+
+
+def _checked(doc: Document) -> Document:
+    """``doc`` with its text checked and its date and id normalised (a Document is not validated)."""
+    if not isinstance(doc.text, str):
+        raise _not_text(doc.text)
+    published = parse_published(doc.published)
+    doc_id = None if doc.id is None else str(doc.id)
+    if published is doc.published and doc_id is doc.id:
+        return doc
+    return attrs.evolve(doc, published=published, id=doc_id)
+
+
 def to_document(item: DocumentLike, published: Any = None, id: str | None = None) -> Document:
-    """A :class:`Document` from a Document, a text, a ``(text, published)`` pair or a dict."""
+    """A :class:`Document` from a Document, a text, a ``(text, published[, id])`` tuple or a dict.
+
+    Anything else, text that is not a ``str`` and an invalid date raise :class:`DocumentError`.
+    """
     if isinstance(item, Document):
-        return item
+        return _checked(item)
     if isinstance(item, str):
-        return Document(text=item, published=parse_published(published), id=id)
-    if isinstance(item, tuple) and item and isinstance(item[0], str):
+        return _checked(Document(text=item, published=published, id=id))
+    if isinstance(item, tuple):
+        if not item or not isinstance(item[0], str):
+            raise _not_text(item[0] if item else None)
         pub = item[1] if len(item) > 1 else published
         doc_id = item[2] if len(item) > 2 else id
-        return Document(text=item[0], published=parse_published(pub), id=doc_id)
+        return _checked(Document(text=item[0], published=pub, id=doc_id))
     if isinstance(item, dict):
         text = item.get("text")
         if not isinstance(text, str):
             if isinstance(item.get("error"), str):
                 raise SourceError(item["error"])
-            raise DocumentError("document has no 'text' string")
+            if text is None:
+                raise DocumentError("document has no 'text' string")
+            raise _not_text(text)
         doc_id = item.get("id", id)
-        return Document(
-            text=text,
-            published=parse_published(item.get("published", published)),
-            id=None if doc_id is None else str(doc_id),
-            title=item.get("title"),
-            source=item.get("source"),
-            url=item.get("url"),
+        return _checked(
+            Document(
+                text=text,
+                published=item.get("published", published),
+                id=doc_id,
+                title=item.get("title"),
+                source=item.get("source"),
+                url=item.get("url"),
+            )
         )
+    if item is None or isinstance(item, (bytes, bytearray, memoryview)):
+        raise _not_text(item)
     raise DocumentError(f"cannot read a document from {type(item).__name__}")
+
+
+# -- validation of what plugins return -----------------------------------------------------
+
+_ACTOR_KINDS: tuple[str, ...] = typing.get_args(ActorKind)
+_LOCATION_KINDS: tuple[str, ...] = typing.get_args(LocationKind)
+_TIMEX_TYPES: tuple[str, ...] = typing.get_args(TimexType)
+_GRANULARITIES: tuple[str, ...] = typing.get_args(Granularity)
+_STATEMENT_KINDS: tuple[str, ...] = typing.get_args(StatementKind)
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _opt_str(v: Any) -> bool:
+    return v is None or isinstance(v, str)
+
+
+def _strs(v: Any) -> bool:
+    return isinstance(v, (tuple, list)) and all(isinstance(x, str) for x in v)
+
+
+def _coordinate(v: Any, limit: float) -> bool:
+    if v is None:
+        return True
+    return (
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and -limit <= v <= limit
+    )
+
+
+def _first_bad(checks: Iterable[tuple[bool, str]]) -> str | None:
+    return next((problem for ok, problem in checks if not ok), None)
 
 
 class _Run:
@@ -111,6 +195,7 @@ class _Run:
         self.text = document.text
         self.strict = strict
         self.warnings: list[str] = []
+        self.dropped: dict[tuple[str, str], list[Any]] = {}
 
     def warn(self, plugin: str, message: str) -> None:
         full = f"plugin {plugin!r}: {message}"
@@ -118,16 +203,141 @@ class _Run:
             raise PluginError(full)
         self.warnings.append(full)
 
+    def drop(self, plugin: str, hook: str, label: str, problem: str) -> None:
+        """Count a record dropped from ``plugin``'s output; one warning per plugin and hook."""
+        message = f"{hook}: {label}: {problem}; dropped"
+        if self.strict:
+            raise PluginError(f"plugin {plugin!r}: {message}")
+        entry = self.dropped.setdefault((plugin, hook), [0, message])
+        entry[0] += 1
+
+    def flush(self) -> None:
+        for (plugin, _), (count, first) in self.dropped.items():
+            more = f" (and {count - 1} more records)" if count > 1 else ""
+            self.warnings.append(f"plugin {plugin!r}: {first}{more}")
+        self.dropped.clear()
+
     def span_ok(self, start: Any, end: Any, text: Any) -> bool:
         return (
-            isinstance(start, int)
-            and isinstance(end, int)
+            _is_int(start)
+            and _is_int(end)
             and 0 <= start <= end <= len(self.text)
+            and isinstance(text, str)
             and self.text[start:end] == text
         )
 
     def mention_ok(self, m: Any) -> bool:
-        return isinstance(m, Mention) and m.end > m.start and self.span_ok(m.start, m.end, m.text)
+        return isinstance(m, Mention) and self.span_ok(m.start, m.end, m.text) and m.end > m.start
+
+    def mentions_problem(self, mentions: Any) -> str | None:
+        if not isinstance(mentions, (tuple, list)):
+            return f"mentions is a {type(mentions).__name__}, not a tuple of Mention"
+        for m in mentions:
+            if not self.mention_ok(m):
+                return f"mention {_short(m)} does not match the text"
+        return None
+
+    # One function per record type: the first problem found, or None.
+
+    def actor_problem(self, a: Actor) -> str | None:
+        return _first_bad(
+            [
+                (_opt_str(a.name), "name is not a string"),
+                (a.kind in _ACTOR_KINDS, f"unknown kind {_short(a.kind)}"),
+                (all(_opt_str(v) for v in (a.title, a.country, a.role, a.cameo_role)), "a non-string field"),
+                (isinstance(a.former, bool), "former is not a bool"),
+                (_strs(a.aliases), "aliases is not a tuple of strings"),
+            ]
+        ) or self.mentions_problem(a.mentions)
+
+    def location_problem(self, loc: Location) -> str | None:
+        return _first_bad(
+            [
+                (isinstance(loc.name, str), "name is not a string"),
+                (loc.kind in _LOCATION_KINDS, f"unknown kind {_short(loc.kind)}"),
+                (_opt_str(loc.country), "country is not a string"),
+                (_coordinate(loc.latitude, 90) and _coordinate(loc.longitude, 180), "bad coordinates"),
+                (isinstance(loc.metonym, bool), "metonym is not a bool"),
+                (_strs(loc.aliases), "aliases is not a tuple of strings"),
+            ]
+        ) or self.mentions_problem(loc.mentions)
+
+    def date_problem(self, d: TimeExpression) -> str | None:
+        return _first_bad(
+            [
+                (self.span_ok(d.start, d.end, d.text) and d.end > d.start, "does not match the text"),
+                (_opt_str(d.value), "value is not a string"),
+                (d.type in _TIMEX_TYPES, f"unknown type {_short(d.type)}"),
+                (d.granularity is None or d.granularity in _GRANULARITIES, "unknown granularity"),
+            ]
+        )
+
+    def statement_problem(self, s: Statement, actor_ids: set[str], date_ids: set[str]) -> str | None:
+        parts = s.parts
+        parts_ok = isinstance(parts, (tuple, list)) and all(
+            isinstance(p, StatementPart) and self.span_ok(p.start, p.end, p.text) for p in parts
+        )
+        span_ok = _is_int(s.start) and _is_int(s.end) and 0 <= s.start <= s.end <= len(self.text)
+        return _first_bad(
+            [
+                (isinstance(s.quote, str), "quote is not a string"),
+                (s.kind in _STATEMENT_KINDS, f"unknown kind {_short(s.kind)}"),
+                (all(_opt_str(v) for v in (s.speaker, s.target, s.date, s.verb)), "a non-string field"),
+                (parts_ok, "a part does not match the text"),
+                (span_ok, f"offsets {_short(s.start)}:{_short(s.end)} are outside the text"),
+                (
+                    bool(parts) or s.kind == "indirect" or self.text[s.start : s.end] == s.quote,
+                    "the quote does not match the text",
+                ),
+                (s.speaker is None or s.speaker in actor_ids, f"unknown speaker id {_short(s.speaker)}"),
+                (s.target is None or s.target in actor_ids, f"unknown target id {_short(s.target)}"),
+                (s.date is None or s.date in date_ids, f"unknown date id {_short(s.date)}"),
+            ]
+        )
+
+    def event_problem(self, e: Event, ids: dict[str, set[str]]) -> str | None:
+        sentence = e.sentence
+        sentence_ok = sentence is None or (
+            isinstance(sentence, (tuple, list))
+            and len(sentence) == 2
+            and _is_int(sentence[0])
+            and _is_int(sentence[1])
+            and 0 <= sentence[0] <= sentence[1] <= len(self.text)
+        )
+        return _first_bad(
+            [
+                (e.type in EVENT_TYPES, f"unknown event type {_short(e.type)}"),
+                (e.status in EVENT_STATUSES, f"unknown status {_short(e.status)}"),
+                (isinstance(e.cameo, str) and _opt_str(e.plover), "cameo or plover is not a string"),
+                (self.mention_ok(e.trigger), f"trigger {_short(e.trigger)} does not match the text"),
+                (_strs(e.actors) and set(e.actors) <= ids["actors"], "unknown actor id"),
+                (e.location is None or e.location in ids["locations"], "unknown location id"),
+                (e.date is None or e.date in ids["dates"], "unknown date id"),
+                (sentence_ok, "sentence offsets are outside the text"),
+            ]
+        ) or self.mentions_problem(e.mentions)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _label(record: Any) -> str:
+    kind = type(record).__name__.lower()
+    for field in ("name", "text", "quote", "type"):
+        value = getattr(record, field, None)
+        if isinstance(value, str):
+            return f"{kind} {_short(value)}"
+    return kind
+
+
+def _as_tuples(record: R, fields: tuple[str, ...]) -> R:
+    """``record`` with the list fields a plugin may have given turned into tuples."""
+    changes = {f: tuple(getattr(record, f)) for f in fields if isinstance(getattr(record, f), list)}
+    if isinstance(getattr(record, "sentence", None), list):
+        changes["sentence"] = tuple(record.sentence)  # type: ignore[attr-defined]
+    return attrs.evolve(record, **changes) if changes else record  # type: ignore[misc]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -167,6 +377,32 @@ def _number(records: Sequence[R], prefix: str, order: Callable[[R], Any]) -> lis
     return [attrs.evolve(r, id=f"{prefix}{i}") for i, r in enumerate(ordered, 1)]  # type: ignore[misc]
 
 
+def _register_problem(field: str, item: Any) -> str | None:
+    """Why an item a ``register_*`` hook returned cannot be used, or None."""
+    import re
+
+    from diplomacy_events.lexicon import DatePattern, EventTrigger, GazetteerEntry, RosterEntry, TitleEntry
+
+    if field == "titles":
+        ok = isinstance(item, TitleEntry) and isinstance(item.title, str) and isinstance(item.role, str)
+    elif field == "roster":
+        ok = isinstance(item, RosterEntry) and isinstance(item.name, str) and isinstance(item.title, str)
+    elif field == "gazetteer":
+        ok = isinstance(item, GazetteerEntry) and isinstance(item.name, str) and _strs(item.aliases)
+    elif field == "date_patterns":
+        ok = (
+            isinstance(item, DatePattern)
+            and isinstance(item.pattern, re.Pattern)
+            and isinstance(item.pattern.pattern, str)
+            and callable(item.resolve)
+        )
+    else:
+        ok = (
+            isinstance(item, EventTrigger) and isinstance(item.words, str) and isinstance(item.type, str)
+        ) or (isinstance(item, tuple) and len(item) == 3 and all(isinstance(x, str) for x in item))
+    return None if ok else f"{_short(item)} is not a valid {field} entry"
+
+
 class Pipeline:
     """A reusable extractor: plugins are loaded once, when the pipeline is built.
 
@@ -174,7 +410,8 @@ class Pipeline:
     functions) registered after the built-ins and the installed entry points. ``disable`` blocks
     plugins by name (``DIPLOMACY_EVENTS_DISABLE_PLUGINS`` adds to it). ``strict`` turns every
     plugin warning into an error. ``max_chars`` rejects longer documents with
-    :class:`DocumentTooLarge`.
+    :class:`DocumentTooLarge`. ``plugin_timeout`` is the seconds one plugin call may take on one
+    document (None: no limit); a call over it is reported and its output dropped.
     """
 
     def __init__(
@@ -186,20 +423,30 @@ class Pipeline:
         disable: Iterable[str] = (),
         strict: bool | None = None,
         max_chars: int = DEFAULT_MAX_CHARS,
+        plugin_timeout: float | None = DEFAULT_PLUGIN_TIMEOUT,
     ) -> None:
+        if not _is_int(max_chars) or max_chars < 0:
+            raise ValueError(f"max_chars must be a non-negative int, not {max_chars!r}")
+        if plugin_timeout is not None and not plugin_timeout > 0:
+            raise ValueError(
+                f"plugin_timeout must be a positive number of seconds or None, not {plugin_timeout!r}"
+            )
         plugins = tuple(plugins)
+        disable = tuple(disable)
         self.registry = PluginRegistry(
             plugins, builtins=builtins, entry_points=entry_points, disable=disable, strict=strict
         )
         self.strict = self.registry.strict
         self.max_chars = max_chars
+        self.plugin_timeout = plugin_timeout
         self.settings: dict[str, Any] = {
-            "plugins": tuple(plugins),
+            "plugins": plugins,
             "builtins": builtins,
             "entry_points": entry_points,
-            "disable": tuple(disable),
+            "disable": disable,
             "strict": strict,
             "max_chars": max_chars,
+            "plugin_timeout": plugin_timeout,
         }
         """The arguments this pipeline was built with: worker processes build theirs from them."""
         self.knowledge = self._gather_knowledge()
@@ -209,7 +456,14 @@ class Pipeline:
         """The underlying ``pluggy.PluginManager``."""
         return self.registry.pm
 
+    def _load_warning(self, message: str, exc: BaseException | None = None) -> None:
+        if self.strict:
+            raise PluginError(message) from exc
+        self.registry.load_warnings.append(message)
+        warnings.warn(message, PluginWarning, stacklevel=4)
+
     def _gather_knowledge(self) -> Knowledge:
+        """What the ``register_*`` hooks return; a plugin's bad entries are dropped, all or nothing."""
         hook = self.registry.pm.hook
         parts: dict[str, list[Any]] = {}
         for field, name in (
@@ -223,13 +477,22 @@ class Pipeline:
             for impl in reversed(getattr(hook, name).get_hookimpls()):
                 try:
                     got = impl.function()
-                    items.extend(got or ())
+                    if isinstance(got, (str, bytes)) or not (got is None or isinstance(got, Iterable)):
+                        raise TypeError(f"returned {type(got).__name__}, not a list of entries")
+                    entries = list(got or ())
                 except Exception as exc:
-                    message = f"plugin {impl.plugin_name!r}: {name} raised {type(exc).__name__}: {exc}"
-                    if self.strict:
-                        raise PluginError(message) from exc
-                    self.registry.load_warnings.append(message)
-                    warnings.warn(message, PluginWarning, stacklevel=3)
+                    self._load_warning(
+                        f"plugin {impl.plugin_name!r}: {name} raised {type(exc).__name__}: {exc}", exc
+                    )
+                    continue
+                problem = next((p for p in (_register_problem(field, e) for e in entries) if p), None)
+                if problem:
+                    # a plugin's entries go in together or not at all: no half-registered plugin
+                    self._load_warning(
+                        f"plugin {impl.plugin_name!r}: {name}: {problem}; none of its entries used"
+                    )
+                    continue
+                items.extend(entries)
             parts[field] = items
         return Knowledge(
             titles=tuple(parts["titles"]),
@@ -244,97 +507,111 @@ class Pipeline:
     def _call(
         self, run: _Run, hook_name: str, kwargs: dict[str, Any], kind: type[R]
     ) -> list[tuple[str, list[R]]]:
-        """Each implementation in call order, its exceptions and wrong types reported by name."""
+        """Each implementation in call order; exceptions, wrong types and slow calls reported by name."""
         out: list[tuple[str, list[R]]] = []
+        budget = self.plugin_timeout
         for impl in reversed(getattr(self.registry.pm.hook, hook_name).get_hookimpls()):
             if impl.hookwrapper or impl.wrapper:
                 continue
             name = impl.plugin_name
+            started = time.perf_counter()
+            records: list[R] = []
             try:
                 got = impl.function(*[kwargs[a] for a in impl.argnames])
-            except Exception as exc:
-                if self.strict:
-                    raise PluginError(
-                        f"plugin {name!r}: {hook_name} raised {type(exc).__name__}: {exc}"
-                    ) from exc
+                if got is None:
+                    continue
+                if isinstance(got, (str, bytes, dict)) or not isinstance(got, Iterable):
+                    run.warn(
+                        name, f"{hook_name} returned {type(got).__name__}, not a list of {kind.__name__}"
+                    )
+                    continue
+                for r in got:
+                    records.append(r)
+                    # a generator may never end: check the budget between its items
+                    if budget is not None and time.perf_counter() - started > budget:
+                        break
+            except (Exception, SystemExit) as exc:
                 run.warn(name, f"{hook_name} raised {type(exc).__name__}: {exc}")
                 continue
-            if got is None:
+            took = time.perf_counter() - started
+            if budget is not None and took > budget:
+                run.warn(
+                    name,
+                    f"{hook_name} took {took:.2f} s, over the plugin_timeout of {budget:g} s; output dropped",
+                )
                 continue
-            if isinstance(got, (str, bytes)) or not isinstance(got, Iterable):
-                run.warn(name, f"{hook_name} returned {type(got).__name__}, not a list of {kind.__name__}")
-                continue
-            records = list(got)
-            bad = [r for r in records if not isinstance(r, kind)]
-            if bad:
-                run.warn(name, f"{hook_name} returned {type(bad[0]).__name__}, not {kind.__name__}; dropped")
-                records = [r for r in records if isinstance(r, kind)]
-            out.append((name, records))
+            good = [r for r in records if isinstance(r, kind)]
+            if len(good) < len(records):
+                for bad in (r for r in records if not isinstance(r, kind)):
+                    run.drop(name, hook_name, _short(bad), f"a {type(bad).__name__}, not {kind.__name__}")
+            out.append((name, good))
         return out
 
-    def _valid_mentions(
-        self, run: _Run, results: list[tuple[str, list[R]]], what: str
+    def _checked(
+        self, run: _Run, hook: str, results: list[tuple[str, list[R]]], problem: Callable[[R], str | None]
     ) -> list[tuple[str, list[R]]]:
+        """Each plugin's records that pass ``problem``; the others dropped and counted."""
         out: list[tuple[str, list[R]]] = []
         for name, records in results:
-            good = []
+            good: list[R] = []
             for r in records:
-                mentions = getattr(r, "mentions", ())
-                if all(run.mention_ok(m) for m in mentions):
-                    good.append(r)
+                try:
+                    found = problem(r)
+                except Exception as exc:  # a record so broken that checking it fails
+                    found = f"malformed ({type(exc).__name__}: {exc})"
+                if found:
+                    run.drop(name, hook, _label(r), found)
                 else:
-                    run.warn(
-                        name, f"{what} {getattr(r, 'name', '')!r} has a mention that does not match the text"
-                    )
+                    good.append(r)
             out.append((name, good))
         return out
 
     def _dates(self, run: _Run, kwargs: dict[str, Any]) -> list[TimeExpression]:
         kept: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
-        for name, records in self._call(run, "extract_dates", kwargs, TimeExpression):
+        results = self._call(run, "extract_dates", kwargs, TimeExpression)
+        for _, records in self._checked(run, "extract_dates", results, run.date_problem):
             mine: list[tuple[int, int]] = []
             for d in records:
-                if not run.span_ok(d.start, d.end, d.text) or d.end <= d.start:
-                    run.warn(name, f"date {d.text!r} at {d.start}:{d.end} does not match the text; dropped")
-                elif not _overlaps(taken, d.start, d.end):
+                if not _overlaps(taken, d.start, d.end):
                     kept.append(d)
                     mine.append((d.start, d.end))
             taken.extend(mine)
         return _number(kept, "d", lambda d: (d.start, d.end))
 
     def _actors(self, run: _Run, kwargs: dict[str, Any]) -> list[Actor]:
-        results = self._valid_mentions(run, self._call(run, "extract_actors", kwargs, Actor), "actor")
+        results = self._call(run, "extract_actors", kwargs, Actor)
+        results = [
+            (name, [_as_tuples(a, ("mentions", "aliases")) for a in records])
+            for name, records in self._checked(run, "extract_actors", results, run.actor_problem)
+        ]
         merged = _merge_mentioned(results, lambda a: (a.kind, (a.name or "").casefold()))
         return _number(merged, "a", lambda a: (_first_offset(a.mentions), a.name or ""))
 
     def _locations(self, run: _Run, kwargs: dict[str, Any]) -> list[Location]:
-        results = self._valid_mentions(
-            run, self._call(run, "extract_locations", kwargs, Location), "location"
-        )
+        results = self._call(run, "extract_locations", kwargs, Location)
+        results = [
+            (name, [_as_tuples(loc, ("mentions", "aliases")) for loc in records])
+            for name, records in self._checked(run, "extract_locations", results, run.location_problem)
+        ]
         merged = _merge_mentioned(results, lambda loc: (loc.name.casefold(), loc.country))
         return _number(merged, "l", lambda loc: (_first_offset(loc.mentions), loc.name))
 
-    def _statements(self, run: _Run, kwargs: dict[str, Any], actor_ids: set[str]) -> list[Statement]:
+    def _statements(self, run: _Run, kwargs: dict[str, Any], ids: dict[str, set[str]]) -> list[Statement]:
         kept: list[Statement] = []
         taken: list[tuple[int, int]] = []
-        for name, records in self._call(run, "extract_statements", kwargs, Statement):
+        results = self._call(run, "extract_statements", kwargs, Statement)
+        checked = self._checked(
+            run,
+            "extract_statements",
+            results,
+            lambda s: run.statement_problem(s, ids["actors"], ids["dates"]),
+        )
+        for _, records in checked:
             mine: list[tuple[int, int]] = []
             for s in records:
-                parts_ok = all(run.span_ok(p.start, p.end, p.text) for p in s.parts)
-                span_ok = run.span_ok(s.start, s.end, run.text[s.start : s.end] if s.start >= 0 else None)
-                if not (
-                    span_ok
-                    and parts_ok
-                    and (s.parts or s.kind == "indirect" or run.text[s.start : s.end] == s.quote)
-                ):
-                    run.warn(name, f"statement {s.quote[:30]!r} does not match the text; dropped")
-                elif (s.speaker is not None and s.speaker not in actor_ids) or (
-                    s.target is not None and s.target not in actor_ids
-                ):
-                    run.warn(name, f"statement {s.quote[:30]!r} names an unknown actor; dropped")
-                elif not _overlaps(taken, s.start, s.end):
-                    kept.append(s)
+                if not _overlaps(taken, s.start, s.end):
+                    kept.append(_as_tuples(s, ("parts",)))
                     mine.append((s.start, s.end))
             taken.extend(mine)
         return _number(kept, "s", lambda s: (s.start, s.end))
@@ -342,27 +619,12 @@ class Pipeline:
     def _events(self, run: _Run, kwargs: dict[str, Any], ids: dict[str, set[str]]) -> list[Event]:
         kept: list[Event] = []
         taken: dict[str, list[tuple[int, int]]] = {}
-        for name, records in self._call(run, "extract_events", kwargs, Event):
+        results = self._call(run, "extract_events", kwargs, Event)
+        for _, records in self._checked(run, "extract_events", results, lambda e: run.event_problem(e, ids)):
             mine: dict[str, list[tuple[int, int]]] = {}
             for e in records:
-                problem = None
-                if e.type not in EVENT_TYPES:
-                    problem = f"unknown event type {e.type!r}"
-                elif e.status not in EVENT_STATUSES:
-                    problem = f"unknown status {e.status!r}"
-                elif not run.mention_ok(e.trigger) or not all(run.mention_ok(m) for m in e.mentions):
-                    problem = f"trigger {e.trigger.text!r} does not match the text"
-                elif not set(e.actors) <= ids["actors"]:
-                    problem = "unknown actor id"
-                elif e.location is not None and e.location not in ids["locations"]:
-                    problem = "unknown location id"
-                elif e.date is not None and e.date not in ids["dates"]:
-                    problem = "unknown date id"
-                if problem:
-                    run.warn(name, f"event {e.type!r}: {problem}; dropped")
-                    continue
                 if not _overlaps(taken.get(e.type, []), e.trigger.start, e.trigger.end):
-                    kept.append(e)
+                    kept.append(_as_tuples(e, ("actors", "mentions")))
                     mine.setdefault(e.type, []).append((e.trigger.start, e.trigger.end))
             for etype, spans in mine.items():
                 taken.setdefault(etype, []).extend(spans)
@@ -371,7 +633,12 @@ class Pipeline:
     # -- public --------------------------------------------------------------------------
 
     def extract(self, document: DocumentLike, published: Any = None, *, id: str | None = None) -> Extraction:
-        """Extract one document: a :class:`Document`, a text (with ``published``), or a dict."""
+        """Extract one document: a :class:`Document`, a text (with ``published``), or a dict.
+
+        Raises :class:`DocumentError` for input that is not a document (bytes, None, a bad
+        date) and :class:`DocumentTooLarge` above ``max_chars``; with ``strict`` a plugin
+        problem raises :class:`~diplomacy_events.plugins.PluginError`.
+        """
         doc = to_document(document, published, id)
         if len(doc.text) > self.max_chars:
             name = f"document {doc.id!r}" if doc.id else "document"
@@ -386,16 +653,17 @@ class Pipeline:
         dates = self._dates(run, kwargs)
         actors = self._actors(run, kwargs)
         locations = self._locations(run, kwargs)
-        kwargs.update(actors=actors, locations=locations, dates=dates)
-        actor_ids = {a.id for a in actors}
-        statements = self._statements(run, kwargs, actor_ids)
-        kwargs["statements"] = statements
+        # tuples, so that a plugin of a later stage cannot change what earlier stages found
+        kwargs.update(actors=tuple(actors), locations=tuple(locations), dates=tuple(dates))
         ids = {
-            "actors": actor_ids,
+            "actors": {a.id for a in actors},
             "locations": {loc.id for loc in locations},
             "dates": {d.id for d in dates},
         }
+        statements = self._statements(run, kwargs, ids)
+        kwargs["statements"] = tuple(statements)
         events = self._events(run, kwargs, ids)
+        run.flush()
         return Extraction(
             id=doc.id,
             published=doc.published,
@@ -415,7 +683,9 @@ class Pipeline:
         Items are :class:`Document` objects, texts, ``(text, published[, id])`` tuples or dicts
         with ``text``, ``published`` and ``id``. With ``workers > 1`` the work is spread over
         that many processes, each of which loads the plugins once. A document that fails
-        yields an :class:`Extraction` whose ``error`` says why; the others go on.
+        yields an :class:`Extraction` whose ``error`` says why (and carries its id); the others
+        go on. With ``strict``, a plugin problem stops the run with
+        :class:`~diplomacy_events.plugins.PluginError`.
         """
         from diplomacy_events.batch import pipe
 

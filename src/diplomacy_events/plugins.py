@@ -98,14 +98,27 @@ class PluginRegistry:
         self.infos[name] = PluginInfo(name=name, hooks=hooks, builtin=builtin, **info)
 
     def _add(self, plugin: Any, name: str, dist: str | None, version: str | None) -> None:
-        """Register and validate one plugin; undo the registration when it fails."""
+        """Register and validate one plugin; undo the registration when it fails.
+
+        Only what this call registered is undone: a plugin whose name or object is already
+        registered (a built-in's name, the same module twice) is refused and the first one kept.
+        """
+        registered = False
         try:
-            self._register(plugin, name, distribution=dist, version=version)
-            self.pm.check_pending()
-        except Exception as exc:
+            if name in self.infos or self.pm.has_plugin(name):
+                raise ValueError(f"a plugin named {name!r} is already registered")
             if self.pm.is_registered(plugin):
-                self.pm.unregister(plugin)
-            self.infos.pop(name, None)
+                raise ValueError(
+                    f"the same plugin object is already registered as {self.pm.get_name(plugin)!r}"
+                )
+            self.pm.register(plugin, name=name)
+            registered = True
+            self.pm.check_pending()
+            hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
+            self.infos[name] = PluginInfo(name=name, hooks=hooks, distribution=dist, version=version)
+        except Exception as exc:
+            if registered:
+                self.pm.unregister(plugin, name=name)
             self._fail(name, dist, exc)
 
     def _fail(self, name: str, dist: str | None, exc: BaseException) -> None:
@@ -125,7 +138,7 @@ class PluginRegistry:
             version = ep.dist.version if ep.dist is not None else None
             try:
                 plugin = ep.load()
-            except Exception as exc:
+            except (Exception, SystemExit) as exc:  # a module that exits on import is a failed plugin too
                 self._fail(ep.name, dist, exc)
                 continue
             self._add(plugin, ep.name, dist, version)

@@ -98,6 +98,8 @@ class Knowledge:
     gazetteer: tuple[GazetteerEntry, ...] = ()
     date_patterns: tuple[DatePattern, ...] = ()
     event_triggers: tuple[EventTrigger, ...] = ()
+    place_lookups: tuple[Callable[[str], Any], ...] = ()
+    """Resolvers that find places in a text: ``lookup(text)`` yields ``(start, end, GazetteerEntry)``."""
     _compiled: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
     def compiled(self, key: str, build: Callable[[Knowledge], T]) -> T:
