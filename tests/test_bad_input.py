@@ -325,11 +325,6 @@ def test_cli_output_is_complete_or_untouched(tmp_path: pathlib.Path, monkeypatch
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out.jsonl"]
 
 
-@pytest.mark.xfail(
-    reason="cli.py: a JSONL line whose text holds a lone surrogate (a \\ud800 escape) crashes the "
-    "output with UnicodeEncodeError and loses every document, the good ones too",
-    strict=True,
-)
 def test_cli_lone_surrogate_in_a_jsonl_line(tmp_path: pathlib.Path) -> None:
     lines = [
         '{"id": "s", "text": "Foreign Minister Ana Lopez said: \\"We agreed \\ud800 today.\\" on Monday."}',
@@ -341,3 +336,17 @@ def test_cli_lone_surrogate_in_a_jsonl_line(tmp_path: pathlib.Path) -> None:
     assert not isinstance(r.exception, UnicodeError), r.exception
     ids = [json.loads(x)["id"] for x in r.stdout.splitlines()]
     assert ids == ["s", "ok"]
+
+
+def test_output_file_gets_the_ordinary_mode(tmp_path: pathlib.Path) -> None:
+    import os
+    import stat
+
+    source = tmp_path / "one.txt"
+    source.write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "out.json"
+    r = CliRunner().invoke(main, ["extract", str(source), "-o", str(target)])
+    assert r.exit_code == 0, r.output
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask

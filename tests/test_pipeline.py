@@ -286,3 +286,25 @@ def test_a_failing_register_hook_is_named_in_every_extraction() -> None:
     result = p.extract(TEXT)
     assert any("'bad-lexicon'" in w and "register_titles" in w for w in result.warnings)
     assert [d.text for d in result.dates] == ["Friday"]
+
+
+def test_a_place_lookup_plugin_reaches_the_location_stage() -> None:
+    from diplomacy_events.lexicon import GazetteerEntry
+
+    farm = GazetteerEntry(name="Quellhof", kind="other", country="DEU", latitude=50.1, longitude=8.6)
+
+    class Lookup:
+        name = "farm-lookup"
+
+        @hookimpl
+        def register_place_lookups(self):
+            def lookup(text: str):
+                i = text.find("Quellhof")
+                return [(i, i + 8, farm)] if i >= 0 else []
+
+            return [lookup]
+
+    p = Pipeline([Lookup()], entry_points=False)
+    assert len(p.knowledge.place_lookups) == 1
+    result = p.extract("The envoys met at Quellhof on Monday.", "2024-03-06")
+    assert [(loc.name, loc.country) for loc in result.locations] == [("Quellhof", "DEU")]

@@ -106,6 +106,17 @@ def _remember_texts(items: Iterator[dict[str, Any]], texts: deque[str | None]) -
         yield item
 
 
+def _json(data: Any, indent: int | None = None) -> str:
+    """JSON text that any UTF-8 output can carry: a lone surrogate in an article ("\ud800")
+    is written as its JSON escape instead of breaking the output."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent)
+    return text
+
+
 def _write_atomic(path: str, lines: Iterator[str]) -> None:
     """Write to a temporary file beside ``path`` and rename it: a reader never sees half a file."""
     import os
@@ -114,6 +125,10 @@ def _write_atomic(path: str, lines: Iterator[str]) -> None:
     target = pathlib.Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
+        # mkstemp makes the file private (0600): give it the mode an ordinary open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             for line in lines:
                 fh.write(line + "\n")
@@ -230,7 +245,7 @@ def extract(
 
     lines: Iterator[str]
     if fmt == "jsonl":
-        lines = (json.dumps(d, ensure_ascii=False) for d in dicts())
+        lines = (_json(d) for d in dicts())
     elif fmt == "csv":
         from diplomacy_events.formats import csv_lines
 
@@ -254,7 +269,7 @@ def extract(
         out = list(dicts())
         single = counts["documents"] == 1 and len(files) == 1 and not pathlib.Path(files[0]).is_dir()
         payload: Any = (out[0] if out else None) if single else out
-        lines = iter([] if payload is None else [json.dumps(payload, ensure_ascii=False, indent=1)])
+        lines = iter([] if payload is None else [_json(payload, indent=1)])
     if output:
         _write_atomic(output, lines)
     else:
@@ -329,7 +344,7 @@ def merge(files: tuple[str, ...]) -> None:
                 _fail(f"{path}:{number}: not an extraction: {type(exc).__name__}: {exc}")
                 bad += 1
     for event in merge_events(extractions):
-        click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+        click.echo(_json(event.to_dict()))
     if bad:
         sys.exit(1)
 

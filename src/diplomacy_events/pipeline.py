@@ -25,6 +25,7 @@ shaping the output and, with ``strict=True``, stops the run.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import time
@@ -340,8 +341,37 @@ def _as_tuples(record: R, fields: tuple[str, ...]) -> R:
     return attrs.evolve(record, **changes) if changes else record  # type: ignore[misc]
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Spans kept so far, sorted by start: an overlap query looks only at the spans near it, so
+    merging stays linear however many records a document has."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
+        for start, end in spans:
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before ``end``
+        lowest = start - self.longest
+        while i > 0 and self.starts[i - 1] >= lowest:
+            i -= 1
+            if self.ends[i] > start:
+                return True
+        return False
+
+
+def _overlaps(spans: _Spans, start: int, end: int) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tuple[Any, ...]]) -> list[R]:
@@ -350,7 +380,7 @@ def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tupl
         return results[0][1]
     kept: list[R] = []
     index: dict[tuple[Any, ...], int] = {}
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for _, records in results:
         for r in records:
             mentions: tuple[Mention, ...] = r.mentions  # type: ignore[attr-defined]
@@ -396,6 +426,8 @@ def _register_problem(field: str, item: Any) -> str | None:
             and isinstance(item.pattern.pattern, str)
             and callable(item.resolve)
         )
+    elif field == "place_lookups":
+        ok = callable(item)
     else:
         ok = (
             isinstance(item, EventTrigger) and isinstance(item.words, str) and isinstance(item.type, str)
@@ -472,6 +504,7 @@ class Pipeline:
             ("gazetteer", "register_gazetteer"),
             ("date_patterns", "register_date_patterns"),
             ("event_triggers", "register_event_triggers"),
+            ("place_lookups", "register_place_lookups"),
         ):
             items: list[Any] = []
             for impl in reversed(getattr(hook, name).get_hookimpls()):
@@ -500,6 +533,7 @@ class Pipeline:
             gazetteer=tuple(parts["gazetteer"]),
             date_patterns=tuple(parts["date_patterns"]),
             event_triggers=tuple(parts["event_triggers"]),
+            place_lookups=tuple(parts["place_lookups"]),
         )
 
     # -- stages --------------------------------------------------------------------------
@@ -568,7 +602,7 @@ class Pipeline:
 
     def _dates(self, run: _Run, kwargs: dict[str, Any]) -> list[TimeExpression]:
         kept: list[TimeExpression] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         results = self._call(run, "extract_dates", kwargs, TimeExpression)
         for _, records in self._checked(run, "extract_dates", results, run.date_problem):
             mine: list[tuple[int, int]] = []
@@ -599,7 +633,7 @@ class Pipeline:
 
     def _statements(self, run: _Run, kwargs: dict[str, Any], ids: dict[str, set[str]]) -> list[Statement]:
         kept: list[Statement] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         results = self._call(run, "extract_statements", kwargs, Statement)
         checked = self._checked(
             run,
@@ -618,16 +652,16 @@ class Pipeline:
 
     def _events(self, run: _Run, kwargs: dict[str, Any], ids: dict[str, set[str]]) -> list[Event]:
         kept: list[Event] = []
-        taken: dict[str, list[tuple[int, int]]] = {}
+        taken: dict[str, _Spans] = {}
         results = self._call(run, "extract_events", kwargs, Event)
         for _, records in self._checked(run, "extract_events", results, lambda e: run.event_problem(e, ids)):
             mine: dict[str, list[tuple[int, int]]] = {}
             for e in records:
-                if not _overlaps(taken.get(e.type, []), e.trigger.start, e.trigger.end):
+                if e.type not in taken or not _overlaps(taken[e.type], e.trigger.start, e.trigger.end):
                     kept.append(_as_tuples(e, ("actors", "mentions")))
                     mine.setdefault(e.type, []).append((e.trigger.start, e.trigger.end))
             for etype, spans in mine.items():
-                taken.setdefault(etype, []).extend(spans)
+                taken.setdefault(etype, _Spans()).extend(spans)
         return _number(kept, "e", lambda e: (e.trigger.start, e.trigger.end, e.type, e.actors))
 
     # -- public --------------------------------------------------------------------------
