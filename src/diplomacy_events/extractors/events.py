@@ -611,7 +611,15 @@ def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Locat
     return out
 
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[a-z]+")
+_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _ascii_lower(text: str) -> str:
+    """Lower-case ASCII letters only, so that every offset stays where it was."""
+    return text.translate(_UPPER)
+
+
 _REACH = 400
 _LOOKBACK = 64
 
@@ -620,10 +628,12 @@ def _triggers(c: _Compiled, text: str) -> list[tuple[re.Match[str], _Trigger]]:
     """Trigger matches, left to right, never overlapping; the longest trigger at a word wins."""
     out: list[tuple[re.Match[str], _Trigger]] = []
     free = 0
-    for w in _WORD.finditer(text):
+    first = c.first
+    # str.lower keeps offsets for the ASCII letters scanned here; other characters only separate.
+    for w in _WORD.finditer(text.lower() if text.isascii() else _ascii_lower(text)):
         if w.start() < free:
             continue
-        for i in c.first.get(w.group().lower(), ()):
+        for i in first.get(w.group(), ()):
             m = c.patterns[i].match(text, w.start())
             if m is not None:
                 out.append((m, c.triggers[i]))
@@ -648,8 +658,15 @@ def _draft(
     objects = _objects(doc, m.end(), end)
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
-    reach = max((p.end for p in doc.actors.between(m.end(), end) if p.record in objects), default=m.end())
-    location = _location(doc, sent[0], m.end(), end, visit=trig.type == "visit", reach=reach)
+    tl = m.group().lower()
+
+    def locate() -> Location | None:
+        reach = max((p.end for p in doc.actors.between(m.end(), end) if p.record in objects), default=m.end())
+        return _location(doc, sent[0], m.end(), end, visit=trig.type == "visit", reach=reach)
+
+    # The place is looked up only where it decides something now, or once participants exist.
+    located = trig.needs_place or tl == "visits"
+    location = locate() if located else None
     if trig.needs_place and location is None:
         # "Biden arrived on Tuesday": the dateline says where, if the article has one.
         location = doc.dateline
@@ -664,7 +681,7 @@ def _draft(
     ):
         # "called on the prime minister at his residence": a courtesy call, not an appeal.
         trig = attrs.evolve(trig, type="meeting", cameo="043", plover="CONSULT")
-        location = _location(doc, sent[0], m.end(), end)
+        location, located = _location(doc, sent[0], m.end(), end), True
     if trigger.text.lower() == "visits" and not (objects or location) and not re.match(r"\s+\S", tail[:2]):
         return []
     if trigger.text.lower() == "visits" and re.search(
@@ -713,16 +730,24 @@ def _draft(
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
         subject, objects = objects[:1], subject
+    if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
+        target = _demonym_target(doc, m.end(), end)
+        if target is not None:
+            objects = [target]
+    if not subject and not objects:
+        if definite:
+            last = recent.by_type.get(trig.type)
+            if last is not None:
+                last.mentions.append(trigger)
+        return []
+    if not located:
+        location = locate()
     places = [location] if location is not None else []
     if trig.type == "visit" and location is not None:
         places = _listed_places(doc, location, m.end(), end)
         spans = {(p.start, p.end) for p in doc.locations.between(m.end(), end) if p.record in places}
         at_place = {p.record.id for p in doc.actors.between(m.end(), end) if (p.start, p.end) in spans}
         objects = [a for a in objects if a.id not in at_place]
-    if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
-        target = _demonym_target(doc, m.end(), end)
-        if target is not None:
-            objects = [target]
     inside_pp = _IN_PHRASE.search(lead)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start(), trigger.text)
