@@ -51,7 +51,8 @@ _PARTICIPLES = frozenset(
 _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|formally|finally|recently|" + (
     "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
 )
-_AND_VERB = re.compile(r",\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+_TEMPORAL_BREAK = re.compile(r"\b(?:before|until)\s*$")
+_AND_VERB = re.compile(r"(?:,\s+and\s+(?:also\s+|then\s+|later\s+)?|\band\s+to\s+)$")
 _PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
@@ -697,7 +698,11 @@ def _draft(
         and re.match(r"\s+(?:in|by|at|on|during|last|earlier|under|with)\b", tail)
     ):
         return []  # "a pact signed in 2001", "a deal negotiated in Beijing": said of a noun
-    if _PASSIVE.search(lead[-30:]) and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail):
+    if (
+        _PASSIVE.search(lead[-30:])
+        and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
+        and tl.split()[0] not in c.planned  # "is expected in Delhi" is no passive
+    ):
         return []  # "was shot down", "had been asked": no one named acted
     definite = bool(_DEFINITE.search(lead[-40:]))
     if definite and not between:
@@ -755,6 +760,11 @@ def _draft(
         status = "planned"
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
+    if status == "occurred" and lo > sent[0] and _TEMPORAL_BREAK.search(text, max(sent[0], lo - 12), lo):
+        # "is due to attend a lunch ... before flying to Cairo": what follows a plan is planned too.
+        main = [w for w in re.findall(r"[\w']+", text[sent[0] : lo]) if w.islower()]
+        if set(main) & c.planned:
+            status = "planned"
     # A trigger in a subordinate clause takes that clause's date first ("held talks on Friday,
     # ... since their 2018 summit"); otherwise the finest date of the sentence.
     date = None
