@@ -318,7 +318,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     with_phrase = len(gap) <= 100 and re.search(r"\bwith\s+(?:the\s+)?$", gap)
     if (len(gap) > 50 and not with_phrase) or re.search(r"[.;:,\"“”]", gap) or _CLAUSE_BREAK.search(gap):
         return []
-    if re.search(r"\b(?:said|says|told|that|from|where|who|which|because|when|while)\b", gap):
+    if re.search(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b", gap):
         return []
     out = [first.record]
     prev = first
@@ -378,6 +378,8 @@ def _location(
         lead = text[max(sent_start, p.start - 12) : p.start].lower()
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", lead) and p.record.kind != "continent":
             return p.record
+        if re.match(r",\s+where\b", text[p.end : p.end + 8]) and p.record.kind != "continent":
+            return p.record  # "from Brussels, where he attended a summit"
     return None
 
 
@@ -722,8 +724,12 @@ def _draft(
             subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
         else:
             subject = _subject(doc, sent[0], lo, m.start())
-        # "the G20 summit": a forum that names the meeting is not who met.
-        forum = [a for a in subject if a.kind == "organization" and _adjacent(a, m.start())]
+        # "the G20 summit": a forum that names the meeting is not who met, but took part.
+        forum = [
+            p.record
+            for p in doc.actors_in(max(lo, m.start() - 60), m.start())
+            if p.record.kind == "organization" and m.start() - p.end <= 1
+        ]
         subject = [a for a in subject if a not in forum]
         if trig.type == "meeting":
             objects = objects + [a for a in forum if a not in objects]  # "a NATO summit": NATO took part
@@ -825,10 +831,6 @@ def _draft(
     return out
 
 
-def _adjacent(actor: Actor, pos: int) -> bool:
-    return any(0 <= pos - m.end <= 1 for m in actor.mentions)
-
-
 class _Recent:
     """The latest draft of each type and the latest meeting or call with two sides."""
 
@@ -878,7 +880,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     by_type: dict[str, list[_Draft]] = {}
     last_pair: dict[str, _Draft] = {}
     for d in drafts:
-        if len(d.actors) == 1 and d.type in _SPLIT_TYPES and d.type != "visit":
+        if len(d.actors) == 1 and d.type in ("expulsion", "sanction", "protest"):
             # "Germany and France announced expulsions of their own": the target of the last such event.
             prev = last_pair.get(d.type)
             if prev is not None and prev.actors[1].id != d.actors[0].id:
