@@ -51,6 +51,15 @@ _SINGLES_MAX = 50_000
 # Facts about a word of a capitalised run: the word (without a sentence's full stop), flags,
 # whether it ends in a possessive, and how many words the longest place or body it starts has.
 _WordInfo = tuple[str, int, bool, int]
+# What ``_scan_run`` adds for one run, with offsets relative to the run's start: singles,
+# candidates (tokens, evidence), places and organization hits.
+_RelToken = tuple[int, int, str]
+_RunParse = tuple[
+    tuple[_RelToken, ...],
+    tuple[tuple[tuple[_RelToken, ...], int], ...],
+    tuple[tuple[int, int, str, str], ...],
+    tuple[tuple[int, int, str, str | None], ...],
+]
 _F_CONNECTOR = 1
 _F_PARTICLE = 2
 _F_HONORIFIC = 4
@@ -58,6 +67,10 @@ _F_HONORIFIC_FIRST = 8
 _F_MONTH = 16
 _F_STOP = 32
 _F_SUFFIX = 64
+# What a word before a title is, for ``_qualify``: (kind, pronoun is "its"/"their", ends a
+# country or body of several words, country form, organization, word without possessive).
+_QualWord = tuple[int, bool, bool, "tuple[str, str] | None", "tuple[str, str | None] | None", str]
+_Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER = range(6)
 
 
 @attrs.frozen
@@ -68,6 +81,7 @@ class _Patterns:
     tok: re.Pattern[str]
     back: re.Pattern[str]
     rev_word: re.Pattern[str]
+    rev_lower: re.Pattern[str]
     comma: re.Pattern[str]
     appositive: re.Pattern[str]
     tail: re.Pattern[str]
@@ -96,8 +110,10 @@ def _patterns() -> _Patterns:
         run=re.compile(rf"{token}(?:[ \u00a0](?:(?:{_PARTICLES})[ \u00a0])*(?:(?:al|el)-)?{token})*"),
         tok=re.compile(r"[^ \u00a0]+"),
         # one word or mark read backwards from a position, in the reversed text
-        back=re.compile(r"[^\w’'.\-,;:()\"“”—–]*([\w’'.\-]+|[,;:()\"“”—–])"),
+        back=re.compile(r"([^\w’'.\-,;:()\"“”—–]*)([\w’'.\-]+|[,;:()\"“”—–])"),
         rev_word=re.compile(r"\S*"),
+        # white space then a run of lower-case ASCII letters, in the reversed text
+        rev_lower=re.compile(r"\s+([a-z]*)"),
         comma=re.compile(r",\s+"),
         appositive=re.compile(r",\s+(?:the|a|an)\s[^,.;:\"“”()]{1,80},"),
         tail=re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}"),
@@ -148,6 +164,11 @@ class _Lex:
     """Last words of the countries and bodies named in several words ("Arabia", "Nations")."""
     singles: dict[str, tuple[int, int, Any]]
     words: dict[str, _WordInfo]
+    runs: dict[Any, _RunParse]
+    qual_words: dict[str, _QualWord]
+    generic: dict[str, _TitleInfo | None]
+    """The title of a key found by the automaton but not in ``titles``, by key (filled as met)."""
+    """What ``_scan_run`` found in a run of several words, by the run and the title positions in it."""
     """What ``_scan_run`` needs to know of a word of a run, by word (filled as words are met)."""
     """What a one-word capitalised run is, by word (filled as words are met): ``_classify``."""
     abbreviations: frozenset[str]
@@ -241,6 +262,9 @@ def _build(knowledge: Knowledge) -> _Lex:
         multi_last=frozenset(_strip_poss(f.rsplit(" ", 1)[1])[0] for f in (*forms, *orgs) if " " in f),
         singles={},
         words={},
+        runs={},
+        qual_words={},
+        generic={},
         abbreviations=frozenset(words["abbreviations"]),
         month_names=frozenset(words["month_names"]),
         acting_verbs=frozenset(words["acting_verbs"]),
@@ -347,14 +371,6 @@ def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _trailing_word(s: str) -> tuple[str, int]:
-    """The run of lower-case ASCII letters that ends ``s``, and where it starts."""
-    i = len(s)
-    while i > 0 and "a" <= s[i - 1] <= "z":
-        i -= 1
-    return s[i:], i
-
-
 def find_actors(
     text: str,
     published: dt.date | None = None,
@@ -415,8 +431,11 @@ class _Finder:
                 continue
             self._title_hit(s, e, key)
         in_title = self._in_title
+        title_mask = bytearray(len(text) + 1)
         for t in self.titles:
             in_title.update(range(t.start, t.end))
+            title_mask[t.start : t.end] = b"\x01" * (t.end - t.start)
+        runs = lex.runs
         abbreviations = lex.abbreviations
         memo = lex.singles
         singles = self.singles
@@ -446,12 +465,59 @@ class _Finder:
                     self.places.append((s, s + what[1], *what[2]))
                 else:
                     self.org_hits.append((s, s + what[1], *what[2]))
-            else:
+            elif "\u00a0" in word:
                 self._scan_run(s, e)
+            else:
+                # a run of several words: parsed once per process for its words and title positions
+                run_key: Any = word if title_mask.find(1, s, e) < 0 else (word, bytes(title_mask[s:e]))
+                parsed = runs.get(run_key)
+                if parsed is None:
+                    if len(runs) > _SINGLES_MAX:
+                        runs.clear()
+                    runs[run_key] = self._parse_run(s, e)
+                    continue
+                rs, rc, rp, ro = parsed
+                for a, b, w in rs:
+                    singles.append((s + a, s + b, w))
+                for seg_rel, evidence in rc:
+                    self.candidates.append(([(s + a, s + b, w) for a, b, w in seg_rel], evidence))
+                for a, b, iso, k in rp:
+                    self.places.append((s + a, s + b, iso, k))
+                for a, b, name, oiso in ro:
+                    self.org_hits.append((s + a, s + b, name, oiso))
         self.place_ends = [p[1] for p in self.places]
         persons = self._persons()
         groups = self._states_and_orgs(persons)
         return self._finish(persons, groups)
+
+    def _parse_run(self, start: int, end: int) -> _RunParse:
+        """``_scan_run`` of one run, and its findings made relative to ``start`` for reuse."""
+        n_s, n_c, n_p, n_o = len(self.singles), len(self.candidates), len(self.places), len(self.org_hits)
+        self._scan_run(start, end)
+        # most runs add one or two findings: skip the empty lists without building anything
+        singles = self.singles
+        singles_rel = (
+            tuple([(a - start, b - start, w) for a, b, w in singles[n_s:]]) if len(singles) > n_s else ()
+        )
+        cands = self.candidates
+        cands_rel = (
+            tuple([(tuple([(a - start, b - start, w) for a, b, w in seg]), ev) for seg, ev in cands[n_c:]])
+            if len(cands) > n_c
+            else ()
+        )
+        places = self.places
+        places_rel = (
+            tuple([(a - start, b - start, iso, k) for a, b, iso, k in places[n_p:]])
+            if len(places) > n_p
+            else ()
+        )
+        orgs = self.org_hits
+        orgs_rel = (
+            tuple([(a - start, b - start, nm, iso) for a, b, nm, iso in orgs[n_o:]])
+            if len(orgs) > n_o
+            else ()
+        )
+        return singles_rel, cands_rel, places_rel, orgs_rel
 
     def _classify(self, word: str) -> tuple[int, int, Any]:
         """What a capitalised word alone in its run is, as ``_scan_run`` would find it: nothing,
@@ -525,7 +591,14 @@ class _Finder:
             plural = True
         if plural and len(low) > e and (low[e].isalnum() or low[e] == "-"):
             return
-        info = lex.titles.get(key) or self._generic_title(key)
+        info = lex.titles.get(key)
+        if info is None:
+            generic = lex.generic
+            if key in generic:
+                info = generic[key]
+            else:
+                # a portfolio with a generic core ("climate minister"): worked out once per key
+                info = generic[key] = self._generic_title(key)
         if info is None:
             return
         # role modifiers and a second portfolio before the title: "first vice", "climate and"
@@ -743,82 +816,99 @@ class _Finder:
         forms = lex.forms
         orgs = lex.orgs
         first_words = lex.first_words
-        # the words before the title, nearest first, read on demand from the reversed text
+        memo = lex.qual_words
+        start = t.start
+        lo = start - 60 if start > 60 else 0
+        # the words before the title, nearest first, read on demand from the reversed text (most
+        # titles need one or two); the first word of the window may be cut
         rev = self._reversed()
         n = len(rev)
-        back = self.pat.back
-        lo = max(0, t.start - 60)
+        back = self.pat.back.match
+        rend = n - lo
         words: list[_Token] = []
-        rpos = n - t.start
-        more = True
+        rpos = n - start
 
-        def have(k: int) -> bool:
-            nonlocal rpos, more
-            while more and len(words) <= k:
-                m = back.match(rev, rpos)
+        def read(upto: int) -> int:
+            """Read words until ``words[upto]`` exists or the window ends; the count read."""
+            nonlocal rpos
+            while len(words) <= upto and rpos >= 0:
+                m = back(rev, rpos, rend)
                 if m is None:
-                    more = False
+                    rpos = -1
                     break
-                s, e = n - m.end(1), n - m.start(1)
-                if s < lo or (s == lo and lo > 0):
-                    more = False  # the first word of the window may be cut
+                s, e = n - m.end(2), n - m.start(2)
+                if s == lo and lo > 0:
+                    rpos = -1
                     break
                 words.append((s, e, text[s:e]))
                 rpos = m.end()
-            return len(words) > k
+            return len(words)
 
-        ext = t.start
+        ext = start
         k = 0
         steps = 0
-        while steps < 6 and have(k):
+        while steps < 6 and read(k) > k:
             steps += 1
             s, e, w = words[k]
-            lw = w.lower()
-            if lw in lex.former_mods or lw == "then-" or lw == "ex":
+            info = memo.get(w) or self._qual_word(w)
+            what = info[0]
+            if what == _Q_FORMER:
                 t.former = True
                 ext, k = s, k + 1
                 continue
-            if lw in ("its", "his", "her", "their"):
-                t.pronoun = lw == "its" or lw == "their"
+            if what == _Q_PRONOUN:
+                t.pronoun = info[1]
                 ext = s
                 break
             matched = False
-            several = _strip_poss(w)[0] in lex.multi_last
-            for span in (3, 2, 1):
-                if span > 1 and not several:
-                    continue  # no country or body of several words ends with this word
-                if not have(k + span - 1):
+            if info[2]:  # some country or body of several words ends with this word
+                nw = read(k + 2)
+                for span in (3, 2):
+                    if k + span - 1 >= nw:
+                        continue
+                    s0, _e0, w0 = words[k + span - 1]
+                    if w0 not in first_words and _strip_poss(w0)[0] not in first_words:
+                        continue  # no country or body starts with this word
+                    bare, _poss = _strip_poss(text[s0:e])
+                    f = forms.get(bare)
+                    if f is None and bare in orgs:
+                        iso = orgs[bare][1]
+                        if t.country is None and iso is None:
+                            t.igo = True
+                        elif t.country is None:
+                            t.country = iso
+                        ext, k, matched = s0, k + span, True
+                        break
+                    if f is not None:
+                        if t.country is None:
+                            t.country = f[0]
+                            t.igo = False
+                        ext, k, matched = s0, k + span, True
+                        break
+                if matched:
                     continue
-                s0, _e0, w0 = words[k + span - 1]
-                if span > 1 and w0 not in first_words and _strip_poss(w0)[0] not in first_words:
-                    continue  # no country or body starts with this word
-                bare, _poss = _strip_poss(text[s0:e])
-                f = forms.get(bare)
-                if f is None and bare in orgs:
-                    iso = orgs[bare][1]
-                    if t.country is None and iso is None:
-                        t.igo = True
-                    elif t.country is None:
-                        t.country = iso
-                    ext, k, matched = s0, k + span, True
-                    break
-                if f is not None:
-                    if t.country is None:
-                        t.country = f[0]  # "Russia's deputy U.N. ambassador": the country wins
-                        t.igo = False
-                    ext, k, matched = s0, k + span, True
-                    break
-            if matched:
-                continue
-            if lw in lex.mods:
+            f1, o1 = info[3], info[4]
+            if f1 is None and o1 is not None:
+                if t.country is None and o1[1] is None:
+                    t.igo = True
+                elif t.country is None:
+                    t.country = o1[1]
                 ext, k = s, k + 1
                 continue
-            bare, poss = _strip_poss(w)
-            if poss and w[:1].isupper():
-                t.possessor = bare
+            if f1 is not None:
+                if t.country is None:
+                    t.country = f1[0]  # "Russia's deputy U.N. ambassador": the country wins
+                    t.igo = False
+                ext, k = s, k + 1
+                continue
+            if what == _Q_MOD:
+                ext, k = s, k + 1
+                continue
+            if what == _Q_POSSESSOR:
+                t.possessor = info[5]
                 ext = s
                 break
-            if w[:1].isupper() and lw not in ("the", "a", "an") and w not in lex.stop and not w.endswith("."):
+            if what == _Q_QUALIFIER:
                 # a capitalised qualifier: "European Commission President", "House Speaker"
                 ext, k = s, k + 1
                 continue
@@ -826,6 +916,37 @@ class _Finder:
         t.ext_start = ext
         if t.country is None and not t.igo:
             self._title_tail(t)
+
+    def _qual_word(self, w: str) -> _QualWord:
+        """What one word before a title may be, for ``_qualify``; computed once per word."""
+        lex = self.lex
+        memo = lex.qual_words
+        if len(memo) > _SINGLES_MAX:
+            memo.clear()
+        lw = w.lower()
+        bare, poss = _strip_poss(w)
+        what = _Q_NONE
+        pronoun = False
+        if lw in lex.former_mods or lw == "then-" or lw == "ex":
+            what = _Q_FORMER
+        elif lw in ("its", "his", "her", "their"):
+            what, pronoun = _Q_PRONOUN, lw == "its" or lw == "their"
+        elif lw in lex.mods:
+            what = _Q_MOD
+        elif poss and w[:1].isupper():
+            what = _Q_POSSESSOR
+        elif w[:1].isupper() and lw not in ("the", "a", "an") and w not in lex.stop and not w.endswith("."):
+            what = _Q_QUALIFIER
+        info: _QualWord = (
+            what,
+            pronoun,
+            bare in lex.multi_last,
+            lex.forms.get(bare),
+            lex.orgs.get(bare),
+            bare,
+        )
+        memo[w] = info
+        return info
 
     def _title_tail(self, t: _TitleHit) -> None:
         """The country or body named after a title: "head of the Atomic Energy Organization of Iran"."""
@@ -1133,22 +1254,26 @@ class _Finder:
 
     def _targeted(self, start: int) -> bool:
         """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
-        lo = max(0, start - 25)
-        before = self.text[lo:start]
-        stripped = before.rstrip()
-        if len(stripped) == len(before):
+        if start == 0 or not self.text[start - 1].isspace():
             return False
-        word, i = _trailing_word(stripped)
+        # the lower-case word before, read in the reversed text within 25 characters
+        rev = self._reversed()
+        n = len(rev)
+        rend = n - max(0, start - 25)
+        back = self.pat.rev_lower.match
+        m = back(rev, n - start, rend)
+        if m is None:
+            return False
+        word = m.group(1)[::-1]
+        at = n - m.end()
         if word == "the":
-            rest = stripped[:i]
-            rest_stripped = rest.rstrip()
-            if len(rest_stripped) < len(rest):
-                prev, j = _trailing_word(rest_stripped)
-                if prev:
-                    word, i = prev, j
+            m2 = back(rev, m.end(), rend)
+            if m2 is not None and m2.group(1):
+                word = m2.group(1)[::-1]
+                at = n - m2.end()
         if word == "with":
             # a partner of talks or a deal: "signed an accord with Chile", "agreed by Iran with Peru"
-            context = self.low[max(0, lo + i - 30) : lo + i]
+            context = self.low[max(0, at - 30) : at]
             return any(stem in context for stem in self.lex.with_events)
         return word in self.lex.target_verbs and word not in ("between", "by")
 
