@@ -100,3 +100,12 @@ def test_directory_input_and_atomic_output(tmp_path: pathlib.Path) -> None:
     assert r.exit_code == 0, r.output
     assert [json.loads(x)["id"] for x in target.read_text().splitlines()] == ["a0", "a1", "a2"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_jsonl_line_with_a_line_separator_inside_its_text(tmp_path: pathlib.Path) -> None:
+    line = json.dumps({"id": "ls", "text": "Talks ended\u2028on Monday."}, ensure_ascii=False)
+    source = tmp_path / "in.jsonl"
+    source.write_text(line + "\n", encoding="utf-8")
+    r = run("extract", str(source), "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    assert [json.loads(x)["id"] for x in r.stdout.splitlines()] == ["ls"]

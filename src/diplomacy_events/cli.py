@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from diplomacy_events import __version__
+from diplomacy_events import __version__, jsonl
 from diplomacy_events.models import Extraction
 
 
@@ -75,27 +75,8 @@ def _inputs(
         if not as_jsonl:
             yield {"id": _doc_id(path), "text": text, "published": published}
             continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield {"id": where, "error": f"{where}: not valid JSON: {exc.msg}"}
-                continue
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                doc_id = item.get("id") if isinstance(item, dict) else None
-                yield {
-                    "id": str(doc_id) if doc_id is not None else where,
-                    "error": f"{where}: no 'text' string",
-                }
-                continue
-            item.setdefault("id", where)
-            item["id"] = str(item["id"])
-            if item.get("published") in (None, ""):
-                item["published"] = published
-            yield item
+        for number, line in jsonl.lines(text):
+            yield jsonl.parse_line(line, f"{path}:{number}", published)
 
 
 def _remember_texts(items: Iterator[dict[str, Any]], texts: deque[str | None]) -> Iterator[dict[str, Any]]:
@@ -330,7 +311,7 @@ def merge(files: tuple[str, ...]) -> None:
     bad = 0
     for path in files or ("-",):
         try:
-            lines = _read(path, "utf-8", "strict").splitlines()
+            lines = _read(path, "utf-8", "strict").split("\n")
         except (OSError, UnicodeDecodeError) as exc:
             _fail(f"{path}: cannot read: {exc}")
             bad += 1
