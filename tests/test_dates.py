@@ -22,7 +22,7 @@ TIMEX3_VALUE = re.compile(
       | \d{3}X | \d\d
       | FY\d{4}
       | (?:\d{4}-\d\d-\d\d|\d{4})/(?:\d{4}-\d\d-\d\d|\d{4})
-      | PT?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q)
+      | PT?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q)(?:T?\d+(?:M|D|H))?
       | XXXX-(?:WXX-[1-7]|\d\d)
       | PAST_REF | PRESENT_REF | FUTURE_REF
     )$""",
@@ -188,3 +188,100 @@ def test_scan_stays_linear_on_repetitive_input() -> None:
     t2 = time.perf_counter()
     assert t2 - t1 < 30 * (t1 - t0) + 0.05
     assert find_dates("1" * 100_000 + " days ago", PUB) is not None
+
+
+# A Thursday, late in the year: for resolutions that depend on the season.
+AUTUMN = dt.date(2021, 10, 28)
+
+
+def test_years_written_out_in_words() -> None:
+    assert value_of("In nineteen ninety-six the border reopened.", "nineteen ninety-six") == "1996"
+    text = "The accord collapsed in January nineteen eighty-four."
+    assert value_of(text, "January nineteen eighty-four") == "1984-01"
+    text = "He vowed to balance the budget by the year two thousand."
+    assert value_of(text, "the year two thousand") == "2000"
+    assert value_of("Nineteen years ago they first met.", "Nineteen years ago") == "2005"
+
+
+def test_holidays_follow_the_tense() -> None:
+    assert value_of("The envoys met again on Thanksgiving Day.", "Thanksgiving Day", AUTUMN) == "2020-11-26"
+    assert value_of("A ceasefire will hold over Christmas.", "Christmas", AUTUMN) == "2021-12-25"
+    assert value_of("They last spoke last Christmas.", "last Christmas", AUTUMN) == "2020-12-25"
+    assert value_of("Talks resumed after Easter 2019.", "Easter 2019") == "2019-04-21"
+    assert value_of("Pilgrims will arrive for Easter week.", "Easter week") == "2024-W13"
+    assert [d.value for d in find_dates("The easter egg hunt was fun.", PUB)] == []
+
+
+def test_the_year_of_a_report() -> None:
+    text = "Revenue for the year ended June 30 rose, and sales for the full year will grow."
+    assert value_of(text, "the year") == "P1Y"
+    assert value_of(text, "the full year") == "2024"
+    assert dates("This was the year the wall fell.") == []
+
+
+def test_last_month_name_and_past_season() -> None:
+    assert value_of("The treaty was ratified last June.", "last June", AUTUMN) == "2021-06"
+    assert value_of("The treaty was ratified last September.", "last September", AUTUMN) == "2020-09"
+    assert value_of("Exports slumped this past spring.", "this past spring", AUTUMN) == "2021-SP"
+    assert value_of("Shipments were delayed well into the summer.", "the summer", AUTUMN) == "2021-SU"
+
+
+def test_an_infinitive_sets_a_month_ahead_of_its_past_verb() -> None:
+    text = "The ministry agreed to buy the frigates in February."
+    assert value_of(text, "February", AUTUMN) == "2022-02"
+    assert value_of("The frigates were delivered in February.", "February", AUTUMN) == "2021-02"
+    text = "The delegations gathered to sign the accord on Tuesday."
+    assert value_of(text, "Tuesday", AUTUMN) == "2021-10-26"
+
+
+def test_present_tense_keeps_a_date_near_the_publication_date() -> None:
+    assert value_of("The revised tariff is payable Jan. 5 by importers.", "Jan. 5", AUTUMN) == "2022-01-05"
+    assert value_of("The audit covered the quarter ended Jan. 5.", "Jan. 5", AUTUMN) == "2021-01-05"
+
+
+def test_reporting_periods() -> None:
+    text = "Profit rose in the third quarter from the corresponding period last year."
+    assert value_of(text, "the corresponding period last year", AUTUMN) == "2020-Q3"
+    text = "Sales in the third quarter beat the 2019 quarter."
+    assert value_of(text, "the 2019 quarter", AUTUMN) == "2019-Q3"
+    text = "Output will dip in next year's first quarter."
+    assert value_of(text, "next year's first quarter", AUTUMN) == "2022-Q1"
+    assert value_of("Margins grew in the last half of 2020.", "the last half of 2020") == "2020-H2"
+
+
+def test_duration_counts() -> None:
+    assert value_of("The talks lasted 2 1/2 years.", "2 1/2 years") == "P2Y6M"
+    assert value_of("The flight took 5 1/2 hours.", "5 1/2 hours") == "PT5H30M"
+    assert value_of("It may take a couple of years.", "a couple of years") == "P2Y"
+    assert value_of("The mission stays two more weeks.", "two more weeks") == "P2W"
+    assert value_of("A deal may come in the next 12 to 18 months.", "the next 12 to 18 months") == "PXM"
+
+
+def test_rates_and_ages_are_not_durations() -> None:
+    assert value_of("The plan saves $3 million a year.", "a year") == "P1Y"
+    assert [d.type for d in find_dates("The plan saves $3 million a year.", PUB)] == ["SET"]
+    assert dates("The envoy, 61 years old, retired.") == []
+
+
+def test_lists_and_ranges_of_days() -> None:
+    got = dates("Voting took place on February 24 and 25.")
+    assert got == [("February 24", "2024-02-24"), ("25", "2024-02-25")]
+    assert dates("Voting runs between May 5 and 7.") == [("May 5 and 7", "2024-05-05/2024-05-07")]
+
+
+def test_times_with_a_date_and_parts_of_day() -> None:
+    text = "The offer lapses at 5 p.m. EST, Nov. 6."
+    assert value_of(text, "5 p.m. EST, Nov. 6", AUTUMN) == "2021-11-06T17:00"
+    assert value_of("The envoy left mid-afternoon yesterday.", "mid-afternoon yesterday") == "2024-03-12TAF"
+    assert value_of("The vote is due at midday.", "midday") == "2024-03-13T12:00"
+
+
+def test_before_a_phrase_is_no_part_of_the_expression() -> None:
+    text = "The talks began on May 2, 2022, and ten days before the vote the envoy resigned."
+    assert value_of(text, "ten days") == "2022-04-22"
+    assert value_of("He had resigned two days before.", "two days before") == "2024-03-11"
+
+
+def test_previous_weekday_counts_from_the_day_in_view() -> None:
+    text = "Shares closed higher on Friday, up 2% from the previous Friday."
+    assert value_of(text, "the previous Friday") == "2024-03-01"

@@ -57,35 +57,75 @@ UNITS: dict[str, tuple[str, float, bool]] = {
 
 # --------------------------------------------------------------------------- the grammar
 
+_Trie = dict[str, "_Trie"]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie, so a failing position costs one test."""
+    trie: _Trie = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = []
+        end = "" in node
+        for ch in sorted(k for k in node if k):
+            branches.append(re.escape(ch) + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+def _alt(words: str) -> str:
+    """A group matching any of the space-separated ``words`` (``_`` stands for a space), as a trie."""
+    return f"(?:{_alternation([w.replace('_', ' ') for w in words.split()])})"
+
+
 _SP = r"[ \u00a0]"
 _DASH = r"[-–—]"
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_FULL = _alt("January February March April May June July August September October November December")
+_MONTH_ABBR = _alt("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec") + r"\.?"
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_TOD = r"(?:morning|afternoon|evening|night|overnight)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d%])"
+_WD = _alt("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_TOD = _alt("morning afternoon evening night overnight")
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+_YEAR_DIGITS = r"(?:1[5-9]\d\d|20\d\d)(?![\d%])"
+_UNITW = _alt("one two three four five six seven eight nine")
+_TENSW = _alt("twenty thirty forty fifty sixty seventy eighty ninety")
+_TEENW = _alt("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+# A year of the last century in words, as read aloud ("nineteen ninety-six", "nineteen oh five").
+_WYEAR = rf"nineteen[- ](?:{_TENSW}(?:[- ]{_UNITW})?|{_TEENW}|oh[- ]{_UNITW})(?![\w-])"
+_YEAR = rf"(?:{_YEAR_DIGITS}|{_WYEAR})"
+# "the year two thousand (and one)": only after "the year", since "two thousand" is mostly a count.
+_Y2K = rf"two[- ]thousand(?:[- ](?:and[- ])?(?:{_TEENW}|{_UNITW}|twenty))?(?![\w-])"
 _RSEP = rf"(?:{_SP}?{_DASH}{_SP}?|{_SP}(?:to|through|until|till|and){_SP})"
 _YSEP = rf"(?:{_SP}?{_DASH}{_SP}?|{_SP}(?:to|through|until|till){_SP})"
-_SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|weekend)s?"
-_UNIT1 = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|weekend)"
-_NUMWORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_SEASON = _alt("spring summer autumn fall winter")
+_UNIT1 = _alt("second minute hour day week fortnight month year decade century weekend")
+_UNIT = _alt("second minute hour day week fortnight month year decade century centurie weekend") + "s?"
+_NUMWORD = _alt(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 )
 _NUM = (
-    rf"(?:\d{{1,4}}(?:\.\d)?(?![\d,])|{_NUMWORD}(?:[- ]{_NUMWORD})?(?:{_SP}hundred)?|a{_SP}couple{_SP}of|"
-    rf"a{_SP}few|a{_SP}dozen|dozens{_SP}of|hundreds{_SP}of|several|a|an|many|few)"
+    rf"(?:\d{{1,4}}(?:\.\d)?(?![\d,])(?:{_SP}1/2)?|{_NUMWORD}(?:[- ]{_NUMWORD})?"
+    rf"(?:{_SP}(?:hundred|thousand))?|a{_SP}(?:hundred|thousand|couple{_SP}of|few|dozen)|couple{_SP}of|"
+    rf"(?:dozens|hundreds){_SP}of|several|"
+    rf"an?|many|few)"
 )
-_APPROX = (
-    r"(?:more than|less than|fewer than|nearly|almost|about|around|up to|at least|roughly|"
-    r"approximately|some|over|just over|just under|under|barely|only)"
+_APPROX = _alt(
+    "more_than less_than fewer_than nearly almost about around up_to at_least roughly approximately some "
+    "over just_over just_under under barely only"
 )
 _MODW = r"(?:early|late|earlier|later|mid|the (?:start|beginning|end|middle|turn|rest|remainder) of)"
-_REL = r"(?:this|last|next|past|coming|previous|current)"
-_ZONE = r"(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|ET|local time)"
+_REL = _alt("this last next past coming previous current")
+_ZONE = _alt("GMT UTC EST EDT CET CEST BST PST PDT ET local_time")
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])(?:1[5-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d)?(?![\d-])"),
@@ -99,24 +139,36 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     ("monyear", rf"(?:{_MODW}[- ]?)?{_MONTH},?{_SP}(?:of{_SP})?{_YEAR}"),
     ("monrel", rf"(?:{_MODW}[- ]?)?{_MONTH_FULL}{_SP}(?:last|next|this){_SP}year"),
-    ("yrange", rf"(?<![\w$€£#.,/-]){_YEAR}{_YSEP}(?:{_YEAR}|\d\d(?![\d%]))"),
+    ("yrange", rf"(?<![\w$€£#.,/-]){_YEAR_DIGITS}{_YSEP}(?:{_YEAR_DIGITS}|\d\d(?![\d%]))"),
     ("decade", rf"(?:the{_SP})?(?:(?:early|late|mid)[- ]?)?(?:(?:1[5-9]|20)\d0s|[’']\d0s)"),
     ("century", rf"(?:the{_SP})?(?:\d{{1,2}}(?:st|nd|rd|th)|[a-z]+th|first|second|third)[- ]century"),
     (
         "quarter",
-        rf"(?:the{_SP})?(?:{_YEAR}{_SP})?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]"
+        # the guard: the letters its forms open with, to reject other positions in one test
+        rf"(?=[tqy1-4fslcp])(?:"
+        rf"(?:the{_SP})?(?:{_YEAR_DIGITS}{_SP})?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]"
         rf"(?:fiscal{_SP})?quarter"
         rf"|(?:first|second){_SP}half)(?:{_SP}of{_SP}(?:{_YEAR}|(?:this|last|next|the){_SP}year))?"
-        rf"|Q[1-4]{_SP}?{_YEAR}|[12]Q{_SP}?{_YEAR}"
+        rf"|(?:the{_SP})?last{_SP}half{_SP}of{_SP}(?:{_YEAR}|(?:this|last|next|the){_SP}year)"
+        rf"|Q[1-4]{_SP}?{_YEAR_DIGITS}|[12]Q{_SP}?{_YEAR_DIGITS}"
         rf"|(?:the{_SP})?(?:(?:latest|current|past|last|same|comparable|corresponding|fiscal|year-ago|"
-        rf"year-earlier){_SP}){{1,3}}(?:quarter|period)(?![\w-])"
-        rf"|the{_SP}quarter(?![\w-])|year-(?:ago|earlier)(?![\w-])",
+        rf"year-earlier){_SP}){{1,3}}(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ])?(?:quarter|period)"
+        rf"(?:{_SP}(?:a{_SP}year{_SP}(?:ago|earlier)|last{_SP}year))?(?![\w-])"
+        rf"|the{_SP}{_YEAR_DIGITS}{_SP}(?:quarter|period)(?![\w-])"
+        rf"|the{_SP}quarter(?:{_SP}a{_SP}year{_SP}(?:ago|earlier))?(?![\w-])|year-(?:ago|earlier)(?![\w-]))",
+    ),
+    (
+        "yearq",
+        rf"(?:last|next|this){_SP}year[’']s{_SP}(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[- ])?"
+        rf"quarter(?![\w-])",
     ),
     (
         "season",
         rf"(?:(?:{_MODW}[- ]?)?(?:this|last|next|the|early|late){_SP})?{_SEASON}(?:{_SP}of)?{_SP}{_YEAR}"
-        rf"|(?:{_MODW}[- ]?)?(?:this|last|next|past|coming){_SP}{_SEASON}",
+        rf"|(?:{_MODW}[- ]?)?(?:this{_SP}past|this{_SP}coming|this|last|next|past|coming){_SP}{_SEASON}"
+        rf"|the{_SP}(?:(?:early|late|mid)[- ]?)?(?:spring|summer|autumn|winter)(?![\w’'-])",
     ),
+    ("holiday", ""),  # built from the lexicon on first use: see _holiday_pattern
     (
         "rel",
         rf"(?:{_MODW}[- ]?(?:in{_SP})?)?(?:the{_SP})?{_REL}{_SP}"
@@ -129,7 +181,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "dayword",
-        rf"(?:(?:early|late|earlier|later){_SP})?(?:today|tonight|yesterday|tomorrow)(?:{_SP}{_TOD})?",
+        rf"(?:(?:early|late|earlier|later){_SP})?(?:today|tonight|yesterday|tomorrow)(?:{_SP}{_TOD})?"
+        rf"|(?:(?:mid|early|late)[- ]?)?(?:morning|afternoon|evening){_SP}(?:today|yesterday|tomorrow)",
     ),
     (
         "thistod",
@@ -138,7 +191,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "time",
         rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?{_SP}?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
-        rf"(?={_SP}?{_ZONE})|noon|midnight)(?:{_SP}?{_ZONE})?(?:,?{_SP}(?:on{_SP})?{_WD})?",
+        rf"(?={_SP}?{_ZONE})|noon|midnight|midday)(?:{_SP}?{_ZONE})?"
+        rf"(?:,?{_SP}(?:on{_SP})?(?:{_WD}|{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR_DIGITS})?))?",
     ),
     ("weekday", rf"(?:(?:early|late|later|earlier){_SP}(?:on{_SP})?)?{_WD}(?:{_SP}{_TOD})?"),
     (
@@ -149,6 +203,11 @@ _KINDS: tuple[tuple[str, str], ...] = (
         rf"|the{_SP}weekend(?![\w-])|the{_SP}eve{_SP}of(?:{_SP}(?:the|this|that|his|her|their|its))?{_SP}[\w’'-]+",
     ),
     (
+        "theyear",
+        rf"(?:(?:early|late|earlier|later){_SP}in{_SP})?the{_SP}(?:(?:full|fiscal|latest|whole|entire){_SP}){{0,2}}"
+        rf"year(?:{_SP}{_Y2K}|(?![\w’'-]))",
+    ),
+    (
         "ago",
         rf"(?:{_APPROX}{_SP})?{_NUM}(?:{_SP}and{_SP}a{_SP}half)?{_SP}{_UNIT}{_SP}"
         rf"(?:ago|earlier|later|before|from{_SP}now|previously|hence)(?![\w-])",
@@ -156,7 +215,8 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "dur",
         rf"(?:{_APPROX}{_SP})?(?:the{_SP}(?:past|last|next|coming|first|final|previous|following|latest){_SP})?"
-        rf"(?:{_NUM}{_SP}(?:to|or){_SP})?{_NUM}(?:{_SP}and{_SP}a{_SP}half)?(?:{_SP}|-)(?:{_UNIT}(?:-long)?)"
+        rf"(?:{_NUM}{_SP}(?:to|or){_SP})?{_NUM}(?:{_SP}and{_SP}a{_SP}half)?"
+        rf"(?:{_SP}(?:more|additional|further|straight|consecutive|full))?(?:{_SP}|-)(?:{_UNIT}(?:-long)?)"
         rf"(?!-old|{_SP}old\b|[\w-])"
         rf"|(?:{_APPROX}{_SP})?a{_SP}quarter{_SP}of{_SP}a{_SP}century"
         rf"|{_UNIT1}s?-long"
@@ -180,7 +240,6 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("month", rf"(?:{_MODW}[- ]?(?:in{_SP})?)?{_MONTH_FULL}(?![\w-])"),
     ("vdur", r"(?:decades|hours|months|weeks|years|centuries)(?![\w-])"),
 )
-
 
 
 # --------------------------------------------------------------------------- tense
@@ -338,11 +397,16 @@ class Tenses:
             self._ends = [s.end for s in self._sentences]
         i = bisect.bisect_right(self._starts, offset) - 1
         if i < 0:
-            return -1, lo, min(hi, self._starts[0])
-        return i, max(lo, self._starts[i]), min(hi, max(self._ends[i], offset))
+            first = self._starts[0]
+            return -1, lo, hi if hi < first else first
+        first, last = self._starts[i], self._ends[i]
+        if last < offset:
+            last = offset
+        return i, lo if lo > first else first, hi if hi < last else last
 
     def at(self, start: int, end: int) -> str:
-        """``past``, ``future``, ``would`` (future seen from the past) or ``none``."""
+        """``past``, ``future``, ``would`` (future seen from the past) or ``none``; ``past-to``: a past
+        clause whose infinitive holds the span ("agreed to buy it in May"), which may lie ahead of it."""
         text = self.text
         nxt = _NEXT_VERB.match(text, end)
         if nxt is not None:  # "the court Thursday refused": a verb right after the span is its clause's
@@ -350,15 +414,15 @@ class Tenses:
             quick = _VERDICTS.get(w)
             if quick is None and w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST:
                 quick = "past"
-            if quick is not None and quick != "none":
+            if quick is not None and quick not in _NO_QUICK:
                 return quick
-        index, first, _ = self._sentence(start, max(0, start - 250), start)
+        index, first, _ = self._sentence(start, start - 250 if start > 250 else 0, start)
         last_index, last_start, last_verdict = self._last
         if index >= 0 and index == last_index and first <= last_start < start:
             verdict = _scan(_TOKEN.findall(text, last_start, start)[-1:-31:-1]) or last_verdict
         else:
             for width in (80, 250):  # most clauses show their tense within a few words: look near first
-                lo = max(first, start - width)
+                lo = start - width if start - width > first else first
                 words = _TOKEN.findall(text, lo, start)
                 if lo > first and words and text[lo - 1].isalnum():
                     words = words[1:]  # the window cut a word
@@ -366,10 +430,14 @@ class Tenses:
                 if verdict or lo == first:
                     break
         self._last = (index, start, verdict)
+        if verdict == "present":  # "the dividend is payable Jan. 2": a present clause, no need to look on
+            return "none"
         if verdict and verdict != "none":
             return verdict
         _, _, last = self._sentence(end, end, end + 150)
-        return _scan(_TOKEN.findall(text, end, last)[:12], forward=True) or "none"
+        ahead = _TOKEN.findall(text, end, last)
+        # the verb of a clause the span opens ("In January, a week after ..., a bomb killed") may be far
+        return _scan(ahead[:12], forward=True) or _scan(ahead[12:30], forward=True) or "none"
 
 
 _STOPS = frozenset({";", ":", "(", ")", "[", "]", "—"})
@@ -381,7 +449,81 @@ _VERDICTS: dict[str, str] = {
     **{w: "would" for w in _MODAL},
     **{w: "future" for w in _FUTURE},
     **{w: "none" for w in _STOPS},
+    # The present tense has no direction of its own: read backwards, it ends the search ("is payable
+    # Jan. 2"); read forwards, the words after it decide ("Friday, he is due to attend").
+    **{w: "present" for w in ("is", "are", "am")},
+    "but": "but",
 }
+_PRESENT = frozenset({"is", "are", "am"})
+_NO_QUICK = frozenset({"none", "present", "but"})  # verdicts a word right after a span does not give
+
+
+# Words after "to" that show it is a preposition ("to the", "to power"), not an infinitive ("to buy").
+_NOT_INFINITIVE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "all",
+        "any",
+        "each",
+        "every",
+        "both",
+        "no",
+        "him",
+        "them",
+        "me",
+        "us",
+        "it",
+        "date",
+        "power",
+        "office",
+        "court",
+        "war",
+        "prison",
+        "jail",
+        "death",
+        "school",
+        "market",
+        "bed",
+        "town",
+        "church",
+        "what",
+        "which",
+        "whom",
+        "where",
+        "about",
+        "around",
+        "more",
+        "less",
+        "record",
+        "zero",
+    ]
+)
+
+
+def _infinitive(word: str, raw: str) -> bool:
+    """Whether ``word`` (``raw`` as written) after "to" reads as a verb: lower case, no plural or -ing."""
+    return (
+        raw[:1].islower()
+        and word.isalpha()
+        and word not in _NOT_INFINITIVE
+        and word not in NUMBERS
+        and not (word.endswith("s") and not word.endswith("ss"))
+        and not word.endswith("ing")
+    )
 
 
 def _scan(words: list[str], forward: bool = False) -> str:
@@ -390,13 +532,26 @@ def _scan(words: list[str], forward: bool = False) -> str:
         return ""
     low = " ".join(words).lower().split(" ")  # tokens hold no space: one lowercasing for all
     n = len(low)
+    aim = False
     for i, w in enumerate(low):
         verdict = _VERDICTS.get(w)
         if verdict is not None:
-            return verdict
+            if verdict == "present":
+                if forward:
+                    continue
+                return verdict
+            if verdict == "but":
+                aim = False  # "filed suit to overturn it, but in March a judge ruled": another clause
+                continue
+            return "past-to" if aim and verdict == "past" else verdict
         plan = w in _PLAN
         if not plan and w[-1:] not in {"d", "s", "o"}:
             continue  # the rules below only concern plans, "-ed", "-s" and "to"
+        if w == "to" and not forward and i and _infinitive(low[i - 1], words[i - 1]):
+            if i + 1 < n and low[i + 1] in _PRESENT:
+                return "future"
+            aim = True  # "agreed to buy the unit in February": the month may lie ahead of the verb
+            continue
         prev_i = i - 1 if forward else i + 1
         prev = low[prev_i] if 0 <= prev_i < n else ""
         if plan:
@@ -405,7 +560,7 @@ def _scan(words: list[str], forward: bool = False) -> str:
                 return "would" if prev in {"was", "were", "had"} else "future"
         elif prev not in _PREV_CUES:
             if w.endswith("ed") and len(w) > 3 and words[i][:1].islower() and w not in _NOT_PAST:
-                return "past"
+                return "past-to" if aim else "past"
             continue
         if w == "to" and prev in {"is", "are", "am"}:
             return "future"
@@ -420,7 +575,7 @@ def _scan(words: list[str], forward: bool = False) -> str:
         if w.endswith("ed") and len(w) > 3 and words[i][:1].islower() and w not in _NOT_PAST:
             if prev in {"be", "being", "is", "are", "am"}:
                 continue  # passive: the auxiliary before it decides
-            return "past"
+            return "past-to" if aim else "past"
     return ""
 
 
@@ -463,8 +618,10 @@ def month_year(dct: dt.date, month: int, tense: str) -> int:
     """The year of a bare month: the most recent one in the past, the next one ahead, else the closest."""
     if tense == "past":
         return dct.year if month <= dct.month else dct.year - 1
-    if tense in {"future", "would"}:
+    if tense == "future":
         return dct.year if month >= dct.month else dct.year + 1
+    if tense == "would":  # ahead of a past event: ahead of the publication date, or a little before it
+        return dct.year + 1 if month - dct.month < -3 else dct.year
     delta = month - dct.month
     if delta > 6:
         return dct.year - 1
@@ -481,9 +638,10 @@ def day_year(dct: dt.date, month: int, day: int, tense: str) -> int:
     except ValueError:
         return y
     gap = (cand - dct).days
-    if gap > 183 or (tense == "past" and gap > 90):
+    # a past clause never looks more than a season ahead, nor a future one more than a season back
+    if (gap > 183 and tense != "future") or (tense == "past" and gap > 90):
         return y - 1
-    if gap < -183 or (tense == "future" and gap < -90):
+    if (gap < -183 and tense != "past") or (tense == "future" and gap < -90):
         return y + 1
     return y
 
@@ -497,8 +655,21 @@ def duration_value(count: float | None, unit: str) -> str:
     designator, mult, is_time = UNITS.get(unit, ("D", 1, False))
     if designator == "WE":
         designator, mult = "D", 2
+    if count is not None and count * mult != int(count * mult) and designator in _SMALLER:
+        # "two and a half years": P2Y6M, as TimeML writes it, where the smaller unit counts it whole
+        whole = int(count * mult)
+        smaller, per = _SMALLER[designator]
+        part = (count * mult - whole) * per
+        if part == int(part):
+            time_part = is_time or designator == "D"
+            head = f"P{whole}{designator}" if not is_time else f"PT{whole}{designator}"
+            return f"{head}{'T' if time_part and not is_time else ''}{int(part)}{smaller}"
     n = "X" if count is None else fmt_num(count * mult)
     return f"PT{n}{designator}" if is_time else f"P{n}{designator}"
+
+
+# the next smaller unit of a duration designator, and how many of it make one
+_SMALLER: dict[str, tuple[str, int]] = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
 
 
 def read_count(words: list[str]) -> float | None:
@@ -508,14 +679,16 @@ def read_count(words: list[str]) -> float | None:
     for w in words:
         if w in VAGUE_COUNTS:
             return None
-        if w[0].isdigit():
+        if w == "1/2" and seen:
+            total += 0.5
+        elif w[0].isdigit():
             try:
                 total += float(w)
             except ValueError:
                 return None
             seen = True
-        elif w == "hundred":
-            total = (total or 1) * 100
+        elif w in {"hundred", "thousand", "couple", "dozen"}:  # "a couple", "two dozen", "a hundred"
+            total = (total or 1) * {"hundred": 100, "thousand": 1000, "couple": 2, "dozen": 12}[w]
             seen = True
         elif w == "half" and seen:
             total += 0.5
@@ -523,6 +696,20 @@ def read_count(words: list[str]) -> float | None:
             total += NUMBERS[w]
             seen = True
     return total if seen else None
+
+
+def word_year(words: list[str]) -> int | None:
+    """The year a phrase spells out ("nineteen ninety-six", "two thousand and one"), or None."""
+    for i, w in enumerate(words):
+        if w == "nineteen" and i + 1 < len(words):
+            base, rest = 1900, words[i + 1 :]
+        elif w == "thousand" and i and words[i - 1] == "two":
+            base, rest = 2000, words[i + 1 :]
+        else:
+            continue
+        n = sum(int(NUMBERS[x]) for x in rest if x in NUMBERS and x not in {"a", "an", "dozen", "couple"})
+        return base + n if n < 100 else None
+    return None
 
 
 def unit_of(words: list[str]) -> str | None:
@@ -577,11 +764,13 @@ _OPENERS: dict[str, tuple[str, ...]] = {
     "#digit3": ("ago", "dur", "set"),
     "#month": ("rmd", "date", "monyear", "monrel", "month"),
     "#weekday": ("date", "weekday"),
-    "the": ("decade", "century", "quarter", "season", "monyear", "monrel", "rel", "modthe", "anaphor", "dur",
-            "vague", "year", "month"),
+    "the": ("decade", "century", "quarter", "season", "monyear", "monrel", "rel", "modthe", "anaphor",
+            "theyear", "dur", "vague", "year", "month"),
     "#mod": ("monyear", "monrel", "decade", "season", "rel", "dayword", "thistod", "weekday", "anaphor",
-             "year", "month"),
-    "#rel": ("season", "rel", "thistod", "dur", "vague"),
+             "theyear", "year", "month"),
+    "#wyear": ("ago", "dur", "set", "year"),
+    "#rel": ("yearq", "season", "holiday", "rel", "thistod", "dur", "vague"),
+    "#holiday": ("holiday",),
     "that": ("anaphor",),
     "#num": ("ago", "dur", "set"),
     "#dayword": ("dayword",),
@@ -591,6 +780,7 @@ _OPENERS: dict[str, tuple[str, ...]] = {
     "#fiscal": ("quarter", "year"),
     "#ordinal": ("quarter", "century"),
     "#clock": ("time",),
+    "#tod": ("dayword",),
     "#unit": ("quarter", "dur", "vdur"),
 }  # fmt: skip
 _WORD_CLASSES: dict[str, tuple[str, ...]] = {
@@ -628,9 +818,11 @@ _WORD_CLASSES: dict[str, tuple[str, ...]] = {
         for w in ["in", "recent", "recently", "lately", "now", "nowadays", "currently", "these", "soon"]
     },
     **{w: ("#season",) for w in SEASONS},
+    "nineteen": ("#wyear",),
     **{w: ("#fiscal",) for w in ("fiscal", "fy", "q1", "q2", "q3", "q4")},
     **{w: ("#ordinal",) for w in ("first", "second", "third", "fourth", "final")},
-    **{w: ("#clock",) for w in ("noon", "midnight")},
+    **{w: ("#clock",) for w in ("noon", "midnight", "midday")},
+    **{w: ("#tod",) for w in ("morning", "afternoon", "evening")},
     **{
         w: ("#unit",)
         for w in [
@@ -684,6 +876,15 @@ _INNER = frozenset(
         "corresponding",
         "or",
         "in",
+        "hundred",
+        "thousand",
+        "full",
+        "additional",
+        "further",
+        "straight",
+        "consecutive",
+        "whole",
+        "entire",
     ]
 )
 # Head words: every expression contains one; the scan starts from them.
@@ -711,6 +912,7 @@ _HEADS = [
     "being",
     "soon",
     "noon",
+    "midday",
     "midnight",
     "eve",
     "quarter",
@@ -737,6 +939,7 @@ _HEADS = [
     "weekend",
     "weekends",
     "period",
+    "nineteen",
 ] + [
     u + s
     for u in ("minute", "hour", "day", "week", "fortnight", "month", "year", "decade")
@@ -745,31 +948,6 @@ _HEADS = [
 _GAP = r"[ \u00a0-]{0,3}"
 _MAX_BACK = 6  # inner words a scan steps back over, at most
 _DIGIT_RUN = re.compile(r"[0-9]{1,5}")
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie, so a failing position costs one test."""
-    trie: _Trie = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            branches.append(re.escape(ch) + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 @attrs.frozen
@@ -791,6 +969,11 @@ def _tables() -> _Tables:
     auto = ahocorasick.Automaton()
     for w in _HEADS:
         auto.add_word(w, (len(w), by_word.get(w) or _grammar_for(w)))
+    holiday = _grammar_for("#holiday")
+    for name in holidays():
+        for key in {name, name.replace("'", "’")}:
+            if not auto.exists(key):
+                auto.add_word(key, (len(key), holiday))
     for d in "0123456789":
         auto.add_word(d, (1, None))
     auto.make_automaton()
@@ -805,6 +988,62 @@ def _tables() -> _Tables:
     return _Tables(auto, (None, short, short, other, year, other), decade, re.compile(back), by_rev)
 
 
+Holiday = tuple[str, tuple[int, ...]]  # (rule: fixed, easter or nth_weekday, its numbers)
+
+
+@cache
+def holidays() -> dict[str, Holiday]:
+    """Named days of the lexicon, by lowercase name (straight apostrophes)."""
+    from diplomacy_events.lexicon import load_json
+
+    data = load_json("dates_holidays.json")
+    out: dict[str, Holiday] = {}
+    for rule in ("fixed", "easter", "nth_weekday"):
+        for name, spec in data[rule].items():
+            out[name] = (rule, tuple(spec) if isinstance(spec, list) else (int(spec),))
+    return out
+
+
+def _holiday_pattern() -> str:
+    # a trie of the names, so that a failing position costs one test; greedy, so the longest name wins
+    names = _alternation(sorted(holidays())).replace("\\ ", _SP).replace("'", "['’]")
+    return rf"(?:(?:last|next|this){_SP})?{names}(?:{_SP}week|,?{_SP}{_YEAR_DIGITS})?(?![\w’'-])"
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter Sunday of ``year`` (the Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month, day = divmod(h + lw - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(spec: Holiday, year: int) -> dt.date | None:
+    """The day a named day falls on in ``year``."""
+    rule, nums = spec
+    try:
+        if rule == "fixed":
+            return dt.date(year, nums[0], nums[1])
+        if rule == "easter":
+            return easter_sunday(year) + dt.timedelta(days=nums[0])
+        month, weekday, nth, extra = nums
+        if nth > 0:
+            first = dt.date(year, month, 1)
+            day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        else:
+            y2, m2 = add_months(year, month, 1)
+            last = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+            day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        return day + dt.timedelta(days=extra)
+    except (ValueError, OverflowError):
+        return None
+
+
 _ESCAPE_OR_UPPER = re.compile(r"(\\.)|([A-Z]+)")
 
 
@@ -813,6 +1052,7 @@ def _sub_grammar(kinds: tuple[str, ...]) -> re.Pattern[str]:
     """The alternatives ``kinds``, lowercased: matched on the lowercased text, which is twice as fast
     as matching the text with IGNORECASE."""
     patterns = dict(_KINDS)
+    patterns["holiday"] = _holiday_pattern()
     body = "|".join(f"(?P<{k}>{_lower(patterns[k])})" for k, _ in _KINDS if k in kinds)
     return re.compile(rf"(?<![\w’'-])(?:{body})")
 
@@ -871,23 +1111,28 @@ def scan(low: str, rev: str | None = None) -> list[Found]:
             pattern = digits[run.end() - head if run else 5]
         elif end + 1 < n and low[end + 1].isalnum():
             continue
-        starts: list[tuple[int, re.Pattern[str] | None]] = []
+        # the openers before the head, earliest first, then the head: the first to reach past it wins
+        found = None
         if before in "'’":
             if length == 1:
-                starts.append((head - 1, tables.decade))
+                pos = head - 1
+                found = tables.decade.match(low, pos)
         elif head:
-            m = back_match(rev, n - head, n - max(last_end, head - 60))
-            if m is not None:
-                k = m.lastindex
-                while k:
-                    starts.append((n - m.end(k), by_rev[m.group(k)]))
-                    k -= 1
-        starts.append((head, pattern))
-        for pos, grammar in starts:
-            if grammar is not None:
-                found = grammar.match(low, pos)
-                if found is not None and found.end() > head:
-                    last_end = found.end()
-                    out.append((found.lastgroup or "", pos, last_end))
-                    break
+            lo = head - 60
+            m = back_match(rev, n - head, n - (lo if lo > last_end else last_end))
+            k = m.lastindex if m is not None else None
+            while k:
+                grammar = by_rev[m.group(k)]  # type: ignore[union-attr]
+                if grammar is not None:
+                    pos = n - m.end(k)  # type: ignore[union-attr]
+                    found = grammar.match(low, pos)
+                    if found is not None and found.end() > head:
+                        break
+                k -= 1
+        if (found is None or found.end() <= head) and pattern is not None:
+            pos = head
+            found = pattern.match(low, pos)
+        if found is not None and found.end() > head:
+            last_end = found.end()
+            out.append((found.lastgroup or "", pos, last_end))
     return out

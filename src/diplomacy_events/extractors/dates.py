@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from diplomacy_events.extractors import _timex as tx
 from diplomacy_events.hookspecs import hookimpl
@@ -140,19 +140,21 @@ _NUMBER_PREFIXES = frozenset(
         "rule",
     ]
 )
+# Words after which a bare "the year" is the current one ("for the year", not "the year the war ended").
+_YEAR_CUES = frozenset({"for", "in", "of", "during", "throughout", "through", "over", "into", "until", "by"})
 _ATTRIBUTIVE = frozenset({"a", "an", "the", "their", "his", "her", "its", "our", "your", "my"})
 _PREV_WORD = re.compile(r"[\s,]*([\w’'.]+)")  # on the reversed text
 _NEXT_WORD = re.compile(r"[\s,]*([\w’']+)")
-_LWORDS = re.compile(r"[a-z]+|\d+(?:\.\d+)?")  # the words of an expression, on the lowercased text
+_AND = re.compile(r"[ \u00a0]and[ \u00a0]")
+_PHRASE_NEXT = re.compile(r"[ \u00a0]+[\w“\"‘'’$]")
+_LWORDS = re.compile(r"[a-z]+|1/2|\d+(?:\.\d+)?")  # the words of an expression, on the lowercased text
 _CASED_KINDS = frozenset(
     {"rmd", "rdm", "date", "monyear", "monrel", "rel", "weekday", "month", "season", "time", "set", "decade",
      "quarter", "yrange"}
 )  # fmt: skip
 # A month or weekday name whose first letter is lower case ("may", "march", "sunday").
-_LOWER_CALENDAR_WORD = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + "|".join(w[0] + "(?i:" + w[1:] + ")" for w in sorted([*tx.MONTHS, *tx.WEEKDAYS], key=len, reverse=True))
-    + r")(?![A-Za-z])"
+_LOWER_CALENDAR_WORD = re.compile(  # a lower-case first letter, then any case; the names as a trie
+    r"(?<![A-Za-z])(?=[a-z])(?i:" + tx._alternation(sorted([*tx.MONTHS, *tx.WEEKDAYS])) + r")(?![A-Za-z])"
 )
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s?([ap])?", re.IGNORECASE)
 
@@ -170,6 +172,7 @@ class _State:
         "quote_ends",
         "quote_starts",
         "rev",
+        "span",
         "tenses",
         "text",
     )
@@ -184,9 +187,20 @@ class _State:
         self.anchor_month: tuple[int, int] | None = (dct.year, dct.month) if dct else None
         self.anchor_year: int | None = dct.year if dct else None
         self.anchor_quarter: str | None = None
+        self.span = (0, 0)  # the expression being resolved
         quotes = analysis.quotes if analysis is not None else ()
         self.quote_starts = [q.start for q in quotes]
         self.quote_ends = [q.end for q in quotes]
+
+    def tense(self) -> str:
+        """The tense of the clause of the expression being resolved."""
+        t = self.tenses.at(*self.span)
+        return "past" if t == "past-to" else t
+
+    def aim(self) -> str:
+        """As :meth:`tense`, for months and dates, which an infinitive may set ahead of its past verb."""
+        t = self.tenses.at(*self.span)
+        return "would" if t == "past-to" else t
 
     def in_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
@@ -239,6 +253,13 @@ def _accept(st: _State, kind: str, start: int, end: int, words: list[str]) -> bo
         return _next_word(st, end) not in _COUNT_NOUNS and _prev_word(st, start) not in _NUMBER_PREFIXES
     elif kind in {"dur", "ago"}:
         return "second" not in words and _next_word(st, end) != "read"
+    elif kind == "vdur":
+        return _next_word(st, end) != "old" and not _is_amount(_prev_word(st, start))  # "52 years old"
+    elif kind == "theyear" and words[0] == "the" and words[-1] == "year":
+        return _prev_word(st, start) in _YEAR_CUES
+    elif kind == "holiday":
+        prefix = _HOLIDAY_PREFIX.match(st.low, start, end)
+        return st.text[prefix.end() if prefix else start].isupper()  # "Easter", not "easter" in a name
     elif kind == "vague":
         if st.text[end : end + 1] == "-":
             return False
@@ -247,6 +268,14 @@ def _accept(st: _State, kind: str, start: int, end: int, words: list[str]) -> bo
         if words == ["soon"] and _next_word(st, end) in {"as", "after"}:
             return False
     return True
+
+
+_AMOUNT_WORDS = frozenset({"million", "billion", "thousand", "hundred", "trillion", "dozen"})
+
+
+def _is_amount(word: str) -> bool:
+    """Whether ``word`` ends a number or an amount ("52", "$2", "million", "flights" is not)."""
+    return bool(word) and (word[-1].isdigit() or word in _AMOUNT_WORDS or word in tx.NUMBERS)
 
 
 def find_dates(
@@ -263,6 +292,11 @@ def find_dates(
         words = _LWORDS.findall(low, start, end)
         if not words or not _accept(state, kind, start, end, words):
             continue
+        if kind == "ago" and words[-1] == "before" and _PHRASE_NEXT.match(low, end) is not None:
+            # "ten days before the vote": "before" opens a phrase of its own and is no part of the timex
+            end = low.rindex("before", start, end) - 1
+            if tx.read_count(words) is None:  # "weeks before the vote": a duration
+                kind, words = "dur", words[:-1]
         try:
             res = _resolve(kind, start, end, words, state)
         except (ValueError, OverflowError):
@@ -270,6 +304,21 @@ def find_dates(
         if res is None:
             continue
         value, typ, gran = res
+        if kind in {"rmd", "rdm"}:
+            joint = _AND.search(low, start, end)
+            if joint is not None and _prev_word(state, start) != "between":
+                # "June 5 and 7" is a list of two days, not a range ("between June 5 and 7" is one)
+                days = value.split("/") if value else [None, None]
+                first = TimeExpression(
+                    start=start,
+                    end=joint.start(),
+                    text=text[start : joint.start()],
+                    value=days[0],
+                    type=typ,  # type: ignore[arg-type]
+                    granularity="day",
+                )
+                out.append(first)
+                start, value, gran = joint.end(), days[-1], "day"
         out.append(
             TimeExpression(
                 start=start,
@@ -330,21 +379,22 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
     s = text[start:end]
     dct = st.dct
 
-    def tense() -> str:
-        return st.tenses.at(start, end)
-
+    st.span = (start, end)
     if kind == "weekday":
         wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
         if dct is None:
             return None, "DATE", "day"
-        wd_date = tx.weekday_date(dct, wd, tense())
+        wd_date = tx.weekday_date(dct, wd, st.tense())
         if wd_date is None:
             return None
         st.anchor_date(wd_date)
         return wd_date.isoformat(), "DATE", "day"
     if kind == "date":
-        return _date(words, st, tense)
+        return _date(words, st, st.aim)
     if kind in {"dur", "vdur"}:
+        if len(words) == 2 and words[0] in {"a", "an"} and _is_amount(_prev_word(st, start)):
+            per = _SET_VALUES.get(words[1])  # "$2 million a year", "four flights a week": a rate
+            return (per, "SET", "vague") if per else None
         return _duration(words)
     if kind == "year":
         year = _year_in(words)
@@ -363,13 +413,17 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
             return None
         if dct is None:
             return None, "DATE", "month"
-        val = f"{tx.month_year(dct, month, tense())}-{month:02d}"
+        val = f"{tx.month_year(dct, month, st.aim())}-{month:02d}"
         st.anchor(val, "month")
         return val, "DATE", "month"
     if kind == "rel":
-        return _relative(words, st, tense)
+        return _relative(words, st, st.tense)
+    if kind == "theyear":
+        return _the_year(words, st, end)
+    if kind == "holiday":
+        return _holiday(start, end, st, st.tense)
     if kind == "anaphor":
-        return _anaphor(words, st, tense)
+        return _anaphor(words, st, st.tense)
     if kind == "set":
         return _set(words)
     if kind == "ago":
@@ -390,7 +444,7 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         st.anchor(val, "day")
         return val, "DATE", "day"
     if kind in {"rmd", "rdm"}:
-        return _range(words, st, tense)
+        return _range(words, st, st.aim)
     if kind == "monyear":
         month = _month_in(words)
         year = _year_in(words)
@@ -426,13 +480,16 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         if n is None or not 1 <= n <= 21:
             return None
         return f"{n - 1:02d}", "DATE", "decade"
-    if kind == "quarter":
-        res = _quarter(words, st, tense)
-        if res is not None and res[0] and "-Q" in res[0] and "ago" not in words and "earlier" not in words:
+    if kind in {"quarter", "yearq"}:
+        res = _quarter(words, st, st.tense)
+        compared = "ago" in words or "earlier" in words or words[-1] == "year" or words[-1] == "period"
+        if res is not None and res[0] and "-Q" in res[0] and not compared:
             st.anchor_quarter = res[0]
         return res
     if kind == "season":
-        return _season(words, st)
+        if words[0] == "the" and st.text[end - 1].isupper():
+            return None  # "the Arab Spring": a name
+        return _season(words, st, st.tense)
     if kind == "modthe":
         if dct is None:
             return None, "DATE", words[-1]
@@ -454,8 +511,63 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
             return None, "TIME", "time"
         return f"{base.isoformat()}T{tx.PARTS_OF_DAY[words[-1]]}", "TIME", "time"
     if kind == "time":
-        return _clock(s, words, st, tense)
+        return _clock(s, words, st, st.tense)
     return None
+
+
+_HOLIDAY_PREFIX = re.compile(r"(?:last|next|this)\s+")
+_HOLIDAY_YEAR = re.compile(r",?\s+(\d{4})$")
+
+
+def _holiday(start: int, end: int, st: _State, tense: Callable[[], str]) -> tx.Value | None:
+    """ "Christmas", "last Thanksgiving", "Easter 2019": the nearest one in the direction of the tense."""
+    phrase = st.low[start:end].replace("’", "'")
+    prefix = _HOLIDAY_PREFIX.match(phrase)
+    rel = prefix.group().strip() if prefix else ""
+    year_m = _HOLIDAY_YEAR.search(phrase)
+    week = phrase.endswith("week")  # "Easter week": the week (Monday to Sunday) that holds the day
+    stop = year_m.start() if year_m else -5 if week else None
+    name = " ".join(phrase[prefix.end() if prefix else 0 : stop].split())
+    spec = tx.holidays().get(name)
+    if spec is None:
+        return None
+    if year_m is not None:
+        day = tx.holiday_date(spec, int(year_m.group(1)))
+    elif st.dct is None:
+        return None, "DATE", "day"
+    else:
+        dct = st.dct
+        cands = [d for d in (tx.holiday_date(spec, dct.year + k) for k in (-1, 0, 1)) if d is not None]
+        if week:  # a week has begun once its Monday has come
+            dct = dct + dt.timedelta(days=6 - dct.weekday())
+        way = {"last": "past", "next": "future", "this": "this"}.get(rel) or tense()
+        if way == "this":
+            day = next((d for d in cands if d.year == dct.year), None)
+        elif way == "past":
+            day = max((d for d in cands if d < dct or (d == dct and not rel)), default=None)
+        elif way in {"future", "would"}:
+            day = min((d for d in cands if d > dct or (d == dct and not rel)), default=None)
+        else:
+            day = min(cands, key=lambda d: abs((d - dct).days), default=None)
+    if day is None:
+        return None
+    if week:
+        return tx.iso_week(day), "DATE", "week"
+    st.anchor_date(day)
+    return day.isoformat(), "DATE", "day"
+
+
+def _the_year(words: list[str], st: _State, end: int) -> tx.Value | None:
+    """ "the year two thousand", "for the year ended June 30" (a duration), "the full year" (this one)."""
+    spelled = tx.word_year(words)
+    if spelled is not None:
+        st.anchor(str(spelled), "year")
+        return str(spelled), "DATE", "year"
+    if _next_word(st, end) in {"ended", "ending"}:
+        return "P1Y", "DURATION", "duration"
+    if st.dct is None:
+        return None, "DATE", "year"
+    return str(st.dct.year - (1 if "latest" in words else 0)), "DATE", "year"
 
 
 def _month_in(words: list[str]) -> int | None:
@@ -463,7 +575,8 @@ def _month_in(words: list[str]) -> int | None:
 
 
 def _year_in(words: list[str]) -> int | None:
-    return next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+    year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+    return year if year is not None else tx.word_year(words)
 
 
 def _days_in(words: list[str]) -> list[int]:
@@ -475,7 +588,7 @@ def _days_in(words: list[str]) -> list[int]:
     return out
 
 
-def _date(words: list[str], st: _State, tense: object) -> tx.Value | None:
+def _date(words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     month = _month_in(words)
     days = _days_in(words)
     if month is None or not days:
@@ -484,13 +597,13 @@ def _date(words: list[str], st: _State, tense: object) -> tx.Value | None:
     if year is None:
         if st.dct is None:
             return None, "DATE", "day"
-        year = tx.day_year(st.dct, month, days[0], tense())  # type: ignore[operator]
+        year = tx.day_year(st.dct, month, days[0], tense())
     d = dt.date(year, month, days[0])
     st.anchor_date(d)
     return d.isoformat(), "DATE", "day"
 
 
-def _range(words: list[str], st: _State, tense: object) -> tx.Value | None:
+def _range(words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     months = [tx.MONTHS[w] for w in words if w in tx.MONTHS]
     days = _days_in(words)
     if not months or len(days) < 2:
@@ -500,7 +613,7 @@ def _range(words: list[str], st: _State, tense: object) -> tx.Value | None:
     if year is None:
         if st.dct is None:
             return None, "DATE", "interval"
-        year = tx.day_year(st.dct, m1, days[0], tense())  # type: ignore[operator]
+        year = tx.day_year(st.dct, m1, days[0], tense())
     d1 = dt.date(year, m1, days[0])
     d2 = dt.date(year + (1 if m2 < m1 else 0), m2, days[1])
     if d2 <= d1:
@@ -509,18 +622,32 @@ def _range(words: list[str], st: _State, tense: object) -> tx.Value | None:
     return f"{d1.isoformat()}/{d2.isoformat()}", "DATE", "interval"
 
 
-def _quarter(words: list[str], st: _State, tense: object) -> tx.Value | None:
+def _quarter(words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     dct = st.dct
     half = "half" in words
+    back = False  # "the corresponding period last year", "the quarter a year ago"
+    if words[-2:] == ["last", "year"] and words[-3] in {"quarter", "period"}:
+        words, back = words[:-2], True
+    elif len(words) > 3 and words[-3:-1] == ["a", "year"] and words[-1] in {"ago", "earlier"}:
+        words, back = words[:-3], True
+    of_year = None  # "next year's first quarter", "last year's quarter": the year's shift
+    if words[1:3] == ["year", "s"] and words[0] in {"last", "next", "this"}:
+        of_year, words = {"last": -1, "next": 1}.get(words[0], 0), words[3:]
     n = next((tx.ORDINALS[w] for w in words if w in tx.ORDINALS), None)
+    if half and n == 4:
+        n = 2  # "the last half"
     if n is None:
         n = next((int(w[0]) for w in words if w[:1].isdigit() and len(w) <= 3), None)
         if words[0].startswith("q") and len(words[0]) == 2:
             n = int(words[0][1])
-    ago = "ago" in words or "earlier" in words  # "the year-ago quarter": the same quarter a year before
+    ago = back or "ago" in words or "earlier" in words  # "the year-ago quarter": the same one a year before
     if n is None and (words[-1] in {"quarter", "period"} or ago):
         if dct is None:
             return None, "DATE", "quarter"
+        year = _year_in(words) if of_year is None else dct.year + of_year
+        if year is not None:  # "the 1988 quarter": the quarter the text speaks of, in that year
+            ref = st.anchor_quarter or tx.quarter_of(dct - dt.timedelta(days=91))
+            return f"{year}{ref[4:]}", "DATE", "quarter"
         if "current" in words:
             return tx.quarter_of(dct), "DATE", "quarter"
         if ago and st.anchor_quarter is None and words[-1] not in {"quarter", "period"}:
@@ -538,9 +665,11 @@ def _quarter(words: list[str], st: _State, tense: object) -> tx.Value | None:
         if dct is None:
             return None, "DATE", "quarter"
         shift = {"last": -1, "next": 1}.get(words[-2], 0) if words[-1] == "year" else 0
+        if of_year is not None:
+            shift = of_year
         year = dct.year + shift
         current = (dct.month - 1) // 3 + 1 if not half else (dct.month - 1) // 6 + 1
-        if words[-1] != "year" and n > current and tense() == "past":  # type: ignore[operator]
+        if words[-1] != "year" and n > current and tense() == "past":
             year -= 1
         if ago:
             year -= 1
@@ -551,7 +680,7 @@ def _season_index(month: int) -> int:
     return {12: 3, 1: 3, 2: 3}.get(month, (month - 3) // 3)
 
 
-def _season(words: list[str], st: _State) -> tx.Value | None:
+def _season(words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     season = next((w for w in words if w in tx.SEASONS), None)
     if season is None:
         return None
@@ -563,10 +692,19 @@ def _season(words: list[str], st: _State) -> tx.Value | None:
         idx = ["SP", "SU", "FA", "WI"].index(code)
         cur = _season_index(st.dct.month)
         year = st.dct.year
-        if "last" in words or "past" in words:
+        if "past" in words:  # "this past spring": the most recent one
+            year -= 0 if idx < cur else 1
+        elif "last" in words:
             year -= 1
         elif "next" in words or "coming" in words:
             year += 1 if idx <= cur else 0
+        elif words[0] == "the":  # "in the summer": the nearest one in the direction of the tense
+            t = tense()
+            now = -1 if st.dct.month <= 2 else cur  # January and February come before this year's spring
+            if t == "past" and idx > now:
+                year -= 1
+            elif t == "future" and idx < now:
+                year += 1
     return f"{year}-{code}", "DATE", "season"
 
 
@@ -585,7 +723,7 @@ def _weekend(d: dt.date, direction: int) -> str | None:
         return None
 
 
-def _relative(words: list[str], st: _State, tense: object) -> tx.Value | None:
+def _relative(words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     dct = st.dct
     rel_i = next(
         i
@@ -598,12 +736,14 @@ def _relative(words: list[str], st: _State, tense: object) -> tx.Value | None:
         if dct is None:
             return None, "DATE", "day"
         wd = tx.WEEKDAYS[unit]
-        if shift < 0:
+        if rel == "previous" and st.anchor_day is not None:  # "the previous Friday": before the day in view
+            d = tx.shift_day(st.anchor_day, -((st.anchor_day.weekday() - wd - 1) % 7 + 1))
+        elif shift < 0:
             d = tx.shift_day(dct, -((dct.weekday() - wd - 1) % 7 + 1))
         elif shift > 0:
             d = tx.shift_day(dct, (wd - dct.weekday() - 1) % 7 + 1)
         else:
-            d = tx.weekday_date(dct, wd, tense())  # type: ignore[operator]
+            d = tx.weekday_date(dct, wd, tense())
         if d is None:
             return None
         st.anchor(d.isoformat(), "day")
@@ -612,8 +752,8 @@ def _relative(words: list[str], st: _State, tense: object) -> tx.Value | None:
         if dct is None:
             return None, "DATE", "month"
         m = tx.MONTHS[unit]
-        if shift < 0:
-            y = dct.year if dct.month - m >= 6 else dct.year - 1
+        if shift < 0:  # "last June": the most recent June but the month just ended (that is "in May")
+            y = dct.year if dct.month - m >= 2 else dct.year - 1
         elif shift > 0:
             y = dct.year if m > dct.month else dct.year + 1
         else:
@@ -646,7 +786,7 @@ def _relative(words: list[str], st: _State, tense: object) -> tx.Value | None:
 
 def _dayword(words: list[str], st: _State) -> tx.Value | None:
     word = next(w for w in words if w in {"today", "tonight", "yesterday", "tomorrow"})
-    part = tx.PARTS_OF_DAY.get(words[-1]) if words[-1] != word else None
+    part = next((tx.PARTS_OF_DAY[w] for w in words if w in tx.PARTS_OF_DAY and w != word), None)
     if st.dct is None:
         return None, ("TIME" if part else "DATE"), ("time" if part else "day")
     d = tx.shift_day(st.dct, {"yesterday": -1, "tomorrow": 1}.get(word, 0))
@@ -658,9 +798,9 @@ def _dayword(words: list[str], st: _State) -> tx.Value | None:
     return d.isoformat(), "DATE", "day"
 
 
-def _clock(s: str, words: list[str], st: _State, tense: object) -> tx.Value | None:
+def _clock(s: str, words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     low = s.lower()
-    if low.startswith("noon"):
+    if low.startswith(("noon", "midday")):
         hh, mm = 12, 0
     elif low.startswith("midnight"):
         hh, mm = 0, 0
@@ -678,13 +818,18 @@ def _clock(s: str, words: list[str], st: _State, tense: object) -> tx.Value | No
             return None
     wd = next((tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS), None)
     on_weekday = wd is not None and st.dct is not None
-    base = tx.weekday_date(st.dct, wd, tense()) if on_weekday else st.anchor_day  # type: ignore[arg-type,operator]
+    base = tx.weekday_date(st.dct, wd, tense()) if on_weekday else st.anchor_day  # type: ignore[arg-type]
+    if _month_in(words) is not None:  # "5 p.m. EST, Nov. 6"
+        day = _date(words[words.index(next(w for w in words if w in tx.MONTHS)) :], st, tense)
+        if day is None or day[0] is None:
+            return None, "TIME", "time"
+        base = dt.date.fromisoformat(day[0])
     if base is None:
         return None, "TIME", "time"
     return f"{base.isoformat()}T{hh:02d}:{mm:02d}", "TIME", "time"
 
 
-def _anaphor(words: list[str], st: _State, tense: object) -> tx.Value | None:
+def _anaphor(words: list[str], st: _State, tense: Callable[[], str]) -> tx.Value | None:
     if words[:2] == ["the", "eve"]:
         base = st.anchor_day
         d = tx.shift_day(base, -1) if base else None
@@ -692,7 +837,7 @@ def _anaphor(words: list[str], st: _State, tense: object) -> tx.Value | None:
     if words == ["the", "weekend"]:
         if st.dct is None:
             return None, "DATE", "interval"
-        t = tense()  # type: ignore[operator]
+        t = tense()
         return _weekend(st.dct, 1 if t == "future" else -1 if t == "past" else 0), "DATE", "interval"
     shift = 0
     if "following" in words or "next" in words or "after" in words:
@@ -786,7 +931,7 @@ def _duration(words: list[str]) -> tx.Value | None:
         cut = next(
             (i for i, w in enumerate(words) if w in {"to", "or"} and i > 0 and words[i - 1] != "up"), None
         )
-        count = tx.read_count(words[:cut] if cut is not None else words)
+        count = tx.read_count(words) if cut is None else None  # "12 to 18 months": no one count
     return tx.duration_value(count, unit), "DURATION", "duration"
 
 
