@@ -67,3 +67,11 @@ def test_bench_adversarial_quick(tmp_path: Path, capsys: pytest.CaptureFixture[s
         assert family["rows"][0]["size"] == 1_000
         for row in family["rows"]:
             assert row["error"] is None or row["error"].startswith("killed"), row
+
+
+def test_bench_dates_quick(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dates.json"
+    assert _load("bench_dates").main(["--quick", "--json", str(out)]) == 0
+    assert "dateparser" in capsys.readouterr().out
+    figures = json.loads(out.read_text())
+    assert [row["scale"] for row in figures["linearity"]] == [1, 3]
