@@ -285,3 +285,13 @@ def test_before_a_phrase_is_no_part_of_the_expression() -> None:
 def test_previous_weekday_counts_from_the_day_in_view() -> None:
     text = "Shares closed higher on Friday, up 2% from the previous Friday."
     assert value_of(text, "the previous Friday") == "2024-03-01"
+
+
+def test_other_languages_month_names_through_dateparser() -> None:
+    pub = dt.date(2023, 7, 1)
+    found = {
+        (d.text, d.value) for d in find_dates("Le sommet du 5 juin 2023 et la visite du 3. März 2022.", pub)
+    }
+    assert ("5 juin 2023", "2023-06-05") in found
+    assert ("3. März 2022", "2022-03-03") in found
+    assert {d.value for d in find_dates("Article 5 2023 was cited.", pub)} <= {"2023", None}

@@ -329,9 +329,26 @@ def find_dates(
                 granularity=gran,  # type: ignore[arg-type]
             )
         )
+    out = _add_foreign(text, out)
     if knowledge.date_patterns:
         out = _apply_plugins(text, published, knowledge, out)
     return out
+
+
+def _add_foreign(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Dates written with another language's month name, where nothing else was found."""
+    from diplomacy_events.extractors._foreign import foreign_dates
+
+    extra = [
+        TimeExpression(start=s, end=e, text=text[s:e], value=v, type="DATE", granularity="day")
+        for s, e, v in foreign_dates(text)
+    ]
+    if not extra:
+        return found
+    # A whole foreign date wins over the year or number the English grammar read inside it.
+    kept = [d for d in found if not any(x.start <= d.start and d.end <= x.end for x in extra)]
+    extra = [x for x in extra if not any(d.start < x.end and x.start < d.end for d in kept)]
+    return sorted([*kept, *extra], key=lambda d: (d.start, d.end))
 
 
 def _apply_plugins(
