@@ -51,6 +51,9 @@ _PARTICIPLES = frozenset(
 _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|formally|finally|recently|" + (
     "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
 )
+_ING_NOUNS = frozenset(
+    ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
+)
 _TEMPORAL_BREAK = re.compile(r"\b(?:before|until)\s*$")
 _AND_VERB = re.compile(r"(?:,\s+and\s+(?:also\s+|then\s+|later\s+)?|\band\s+to\s+)$")
 _PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
@@ -310,7 +313,8 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
                 out.append(nxt.record)
                 break
         return out
-    following = doc.actors_in(pos, end)
+    # "a Japan-South Korea summit": a name in a compound modifier is no object of its own
+    following = [p for p in doc.actors_in(pos, end) if not re.match(r"-[A-Z]", text[p.end : p.end + 2])]
     if not following:
         return []
     first = following[0]
@@ -693,6 +697,15 @@ def _draft(
         return []  # generic visits, not one event
     between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
+    if tl.endswith("ed") and not lead.strip() and re.match(r"\s+by\b", tail):
+        return []  # "Asked by a reporter whether ...": a participle, not who asked
+    if (
+        tl.endswith("ing")
+        and tl.split()[0] not in _ING_NOUNS
+        and re.search(r"\b[a-z]+\s+$", lead)
+        and not re.search(rf"\b(?:{_AUXILIARIES}|by|of|for|in|on|after|before|while|without)\s+$", lead)
+    ):
+        return []  # "a declaration calling for free trade": said of a noun
     if (
         trigger.text.lower() in _PARTICIPLES
         and re.search(r"\b[a-z]+\s+$", lead)
@@ -762,6 +775,10 @@ def _draft(
     inside_pp = _IN_PHRASE.search(lead)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start(), trigger.text)
+    if status == "denied" and re.search(
+        r"\b(?:would|will|could|might|may|shall|to)\s+(?:not|never)\s+(?:\w+\s+)?$", lead
+    ):
+        return []  # "would not impose tariffs": neither happened nor planned
     if status == "occurred" and trigger.text.split()[0].lower() in c.planned:
         status = "planned"
     if "planned" in lead[-12:].lower() and status == "occurred":
@@ -854,7 +871,16 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
         return False
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False
-    return not (a.location is not None and b.location is not None and a.location.id != b.location.id)
+    return _places_agree(a.location, b.location)
+
+
+def _places_agree(a: Location | None, b: Location | None) -> bool:
+    """No place, the same place, or a place and the country it lies in ("Cairo" and "Egypt")."""
+    if a is None or b is None or a.id == b.id:
+        return True
+    return (a.kind == "country" and a.country == b.country) or (
+        b.kind == "country" and b.country == a.country
+    )
 
 
 def _same_sides(a: _Draft, b: _Draft) -> bool:
@@ -902,7 +928,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         same.mentions.extend(d.mentions)
         if len(d.actors) > len(same.actors):
             same.actors = d.actors
-        same.location = same.location or d.location
+        if same.location is None or (same.location.kind == "country" and d.location is not None):
+            same.location = d.location or same.location  # the finer place of the two
         same.date = same.date or d.date
         if same.status == "occurred" and d.status != "occurred" and not dated:
             same.status = d.status
