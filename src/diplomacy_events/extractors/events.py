@@ -464,6 +464,7 @@ def find_events(
         drafts.extend(new)
         recent.note(new)
     _praise_the_topic(doc, drafts)
+    _meet_where_one_went(drafts)
     merged = _merge(drafts)
     _headline_from_lead(doc, merged)
     dateline = doc.dateline
@@ -472,6 +473,14 @@ def find_events(
             if d.location is None and d.type in _DATELINE_TYPES and _recent(d.date, published):
                 d.location = dateline
     return [_finish(d) for d in merged]
+
+
+def _meet_where_one_went(drafts: list[_Draft]) -> None:
+    """ "flew to Sao Paulo to meet Lula": the meeting is where the trip of its sentence went."""
+    trips = {(d.sentence, d.actors[0].id): d.location for d in drafts if d.type == "visit" and d.location}
+    for d in drafts:
+        if d.type == "meeting" and d.location is None:
+            d.location = trips.get((d.sentence, d.actors[0].id))
 
 
 def _praise_the_topic(doc: _Doc, drafts: list[_Draft]) -> None:
@@ -702,6 +711,10 @@ def _draft(
     if (
         tl.endswith("ing")
         and tl.split()[0] not in _ING_NOUNS
+        and re.search(
+            r"\b(?:declaration|statement|resolution|letter|communique|communiqué|document|report|text|plan|proposal|deal|agreement|bill|motion)\s+$",
+            lead,
+        )
         and re.search(r"\b[a-z]+\s+$", lead)
         and not re.search(rf"\b(?:{_AUXILIARIES}|by|of|for|in|on|after|before|while|without)\s+$", lead)
     ):
