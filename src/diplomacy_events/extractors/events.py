@@ -51,6 +51,15 @@ _PARTICIPLES = frozenset(
 _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|formally|finally|recently|" + (
     "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
 )
+_CANCELLED_AFTER = re.compile(
+    r"[^.;:\"“”]{0,50}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
+    r"(?:called\s+off|cancell?ed|postponed|scrapped|put\s+off|shelved|delayed|suspended)"
+    r"|(?P<no>(?P<did>did)|would|will)\s+not\s+(?:take\s+place|go\s+ahead))\b"
+)
+_TITLE_APPOSITION = re.compile(
+    r"\b(?:counterpart|minister|president|premier|envoy|ambassador|secretary|chancellor|leader|king|emir|spokesman"
+    r"|spokeswoman|spokesperson|adviser|advisor|chief|head),\s*$"
+)
 _ING_NOUNS = frozenset(
     ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
 )
@@ -320,8 +329,17 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     first = following[0]
     gap = text[pos : first.start]
     with_phrase = len(gap) <= 100 and re.search(r"\bwith\s+(?:the\s+)?$", gap)
-    if (len(gap) > 50 and not with_phrase) or re.search(r"[.;:,\"“”]", gap) or _CLAUSE_BREAK.search(gap):
+    # "spoke by phone with her Thai counterpart, Maris ...": a title in apposition names the object
+    appositive = _TITLE_APPOSITION.search(gap)
+    checked = gap[: appositive.start()] + " " if appositive else gap
+    if (
+        (len(gap) > 70 and not with_phrase)
+        or re.search(r"[.;:,\"“”]", checked)
+        or _CLAUSE_BREAK.search(checked)
+    ):
         return []
+    if re.search(r"\bto\s+[a-z]+\s+", gap) and not re.search(r"\b(?:to|with)\s+(?:the\s+)?$", gap):
+        return []  # "travel to Muscat to thank the sultan": the object of another verb
     if re.search(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b", gap):
         return []
     out = [first.record]
@@ -706,8 +724,10 @@ def _draft(
         return []  # generic visits, not one event
     between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
-    if tl.endswith("ed") and not lead.strip() and re.match(r"\s+by\b", tail):
-        return []  # "Asked by a reporter whether ...": a participle, not who asked
+    by_agent = re.match(r"\s+by\s+", tail) if tl.endswith("ed") else None
+    if by_agent is not None and not objects:
+        # "Asked by a reporter ...", "citizens threatened by rising seas": no one named acted
+        return []
     if (
         tl.endswith("ing")
         and tl.split()[0] not in _ING_NOUNS
@@ -763,6 +783,9 @@ def _draft(
             first = doc.actors_in(lo, m.start())
             if first and first[0].record not in subject:
                 objects, subject = [*subject, *objects], [first[0].record]
+    passive = _PASSIVE.search(lead[-30:]) and re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
+    if objects and (by_agent is not None or passive):
+        subject, objects = objects[:1], subject  # "X was accused by Y", "a lunch hosted by Y": Y acted
     source = re.match(r"\s*(?:[a-z]+\s+){0,2}?from\s+", tail)
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
@@ -788,6 +811,10 @@ def _draft(
     inside_pp = _IN_PHRASE.search(lead)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start(), trigger.text)
+    after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 80))
+    if after_cue is not None:
+        # "the summit ... was called off", "the visit would not take place"
+        status = "denied" if after_cue.group("no") and after_cue.group("did") else "cancelled"
     if status == "denied" and re.search(
         r"\b(?:would|will|could|might|may|shall|to)\s+(?:not|never)\s+(?:\w+\s+)?$", lead
     ):
