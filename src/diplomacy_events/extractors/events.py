@@ -60,6 +60,7 @@ _TITLE_APPOSITION = re.compile(
     r"\b(?:counterpart|minister|president|premier|envoy|ambassador|secretary|chancellor|leader|king|emir|spokesman"
     r"|spokeswoman|spokesperson|adviser|advisor|chief|head),\s*$"
 )
+_WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
 _ING_NOUNS = frozenset(
     ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
 )
@@ -344,8 +345,12 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []
     out = [first.record]
     prev = first
+    partners = False
     for nxt in following[1:]:
-        if not _LIST_GAP.fullmatch(text[prev.end : nxt.start]):
+        gap = text[prev.end : nxt.start]
+        if not partners and _WITH_GAP.fullmatch(gap):
+            partners = True  # "agreed by Iran with the United States, Britain and France"
+        elif not _LIST_GAP.fullmatch(gap):
             break
         if nxt.record not in out:
             out.append(nxt.record)
@@ -724,8 +729,21 @@ def _draft(
         return []  # generic visits, not one event
     between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
     lead = text[lo : m.start()]
-    by_agent = re.match(r"\s+by\s+", tail) if tl.endswith("ed") else None
-    if by_agent is not None and not objects:
+    by_agent = re.match(r"\s+by\s+(?:the\s+)?", tail) if tl.endswith("ed") else None
+    agent_named = by_agent is not None and any(
+        m.end() + by_agent.end() == mm.start for a in objects[:1] for mm in a.mentions
+    )
+    if by_agent is not None and not agent_named:
+        # "agreed by Iran with ...": a country named as a place stands for its state
+        spot = doc.locations.first_after(m.end() + by_agent.end(), m.end() + by_agent.end() + 40)
+        state = (
+            doc.states.get(spot.record.country or "")
+            if spot and spot.start == m.end() + by_agent.end()
+            else None
+        )
+        if state is not None:
+            objects, agent_named = [state, *[o for o in objects if o is not state]], True
+    if by_agent is not None and not agent_named:
         # "Asked by a reporter ...", "citizens threatened by rising seas": no one named acted
         return []
     if (
@@ -785,7 +803,7 @@ def _draft(
                 objects, subject = [*subject, *objects], [first[0].record]
     passive = _PASSIVE.search(lead[-30:]) and re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
     if objects and (by_agent is not None or passive):
-        subject, objects = objects[:1], subject  # "X was accused by Y", "a lunch hosted by Y": Y acted
+        subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
     source = re.match(r"\s*(?:[a-z]+\s+){0,2}?from\s+", tail)
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
@@ -852,7 +870,7 @@ def _draft(
     # One event per acting side for one-sided types ("Italy, Spain and Denmark expelled ...").
     if trig.type in _SPLIT_TYPES and len(subject) > 1:
         groups = [[a, *[o for o in objects if o is not a]] for a in subject]
-    elif trig.type == "agreement" and len(subject) == 1 and len(objects) > 1:
+    elif trig.type == "agreement" and len(subject) == 1 and len(objects) == 2:
         groups = [[subject[0], o] for o in objects]
     elif trig.type == "agreement" and len(subject) > 1 and objects:
         groups = [
