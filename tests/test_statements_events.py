@@ -132,3 +132,10 @@ def test_registered_trigger_words_make_events() -> None:
     )
     [e] = find_events(text, actors, knowledge=knowledge)
     assert e.type == "meeting" and set(e.actors) == {"a1", "a2"}
+
+
+def test_pronoun_in_a_relative_clause_is_not_the_name_it_follows() -> None:
+    text = 'Minister Ola Berg met Sami Nour, whom he called "a patient negotiator", in Oslo.'
+    actors = actors_for(text, {"Ola Berg": ["Ola Berg"], "Sami Nour": ["Sami Nour"]})
+    [s] = [s for s in find_statements(text, actors) if s.kind == "direct"]
+    assert s.speaker == "a1"

@@ -62,7 +62,9 @@ def date_index(dates: Sequence[TimeExpression]) -> Index[TimeExpression]:
     return Index([Placed(d.start, d.end, d) for d in dates])
 
 
-def resolve_pronoun(analysis: Analysis, actors: Index[Actor], pos: int) -> Actor | None:
+def resolve_pronoun(
+    analysis: Analysis, actors: Index[Actor], pos: int, exclude: Actor | None = None
+) -> Actor | None:
     """The person a pronoun at ``pos`` most likely names: the subject of the nearest sentence before.
 
     Within the pronoun's own sentence, the person named last before it wins; otherwise the first
@@ -71,12 +73,20 @@ def resolve_pronoun(analysis: Analysis, actors: Index[Actor], pos: int) -> Actor
     idx = analysis.sentence_index(pos)
     if idx >= 0:
         sent = analysis.sentences[idx]
-        here = [p for p in actors.between(sent.start, pos) if p.record.kind == "person"]
+        here = [
+            p
+            for p in actors.between(sent.start, pos)
+            if p.record.kind == "person" and p.record is not exclude
+        ]
         if here:
             return here[-1].record
     for j in range(idx - 1, max(-1, idx - 6), -1):
         sent = analysis.sentences[j]
-        people = [p for p in actors.between(sent.start, sent.end) if p.record.kind == "person"]
+        people = [
+            p
+            for p in actors.between(sent.start, sent.end)
+            if p.record.kind == "person" and p.record is not exclude
+        ]
         if people:
             return people[0].record
     return None

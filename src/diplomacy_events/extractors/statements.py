@@ -27,6 +27,8 @@ from diplomacy_events.text import Analysis, Quote, analyze
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|has|once)\s+)?$")
+_RELATIVE_PRONOUN = re.compile(r",\s+(?:whom|who)\s+$")
 _REACH = 400
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _ADJACENT = re.compile(
@@ -62,6 +64,14 @@ def _speaker_near(
 
     ``tight`` asks for the subject next to its verb, with at most an auxiliary or adverb between.
     """
+    subject_pronoun = _PRONOUN_BEFORE.search(text, max(lo, verb_start - 16), verb_start)
+    if subject_pronoun is not None:
+        # "Assadi, whom he called ...": the pronoun is the speaker, and not the name it follows
+        rel = _RELATIVE_PRONOUN.search(text, max(lo, subject_pronoun.start() - 12), subject_pronoun.start())
+        skip = actors.last_before(rel.start(), lo) if rel is not None else None
+        return resolve_pronoun(
+            analysis, actors, subject_pronoun.start(), exclude=skip.record if skip else None
+        )
     before = actors.last_before(verb_start, lo)
     if before is not None and not re.search(r"[.;:!?\"“”]", text[before.end : verb_start]):
         gap = text[before.end : verb_start]
