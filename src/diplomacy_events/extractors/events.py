@@ -52,7 +52,7 @@ _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|for
     "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
 )
 _CANCELLED_AFTER = re.compile(
-    r"[^.;:\"“”]{0,50}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
+    r"[^.;:\"“”]{0,90}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
     r"(?:called\s+off|cancell?ed|postponed|scrapped|put\s+off|shelved|delayed|suspended)"
     r"|(?P<no>(?P<did>did)|would|will)\s+not\s+(?:take\s+place|go\s+ahead))\b"
 )
@@ -829,10 +829,12 @@ def _draft(
     inside_pp = _IN_PHRASE.search(lead)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start(), trigger.text)
-    after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 80))
+    after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"
         status = "denied" if after_cue.group("no") and after_cue.group("did") else "cancelled"
+    if status == "denied" and re.search(r"\bnot\s+to\s+$", lead):
+        return []  # "agreed not to threaten": a commitment, not an event
     if status == "denied" and re.search(
         r"\b(?:would|will|could|might|may|shall|to)\s+(?:not|never)\s+(?:\w+\s+)?$", lead
     ):
@@ -989,8 +991,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if same.location is None or (same.location.kind == "country" and d.location is not None):
             same.location = d.location or same.location  # the finer place of the two
         same.date = same.date or d.date
-        if same.status == "occurred" and d.status != "occurred" and not dated:
-            same.status = d.status
+        if same.status == "occurred" and d.status != "occurred" and (not dated or d.status == "cancelled"):
+            same.status = d.status  # the headline's bare verb, or a cancellation told later
     return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2]
 
 
