@@ -438,6 +438,17 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
     return min(found, key=lambda d: (_GRANULARITY_RANK.get(d.granularity or "", 9), abs(d.start - pos)))
 
 
+def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
+    """The date the paragraph last anchored, in the sentence just before ("... summoned envoys on
+    Tuesday. Paris called in the ambassador ..."), when the event's own sentence gives none."""
+    para = doc.analysis.paragraph_index(sent_start)
+    k = doc.analysis.sentence_index(sent_start) - 1
+    if para < 0 or k < 0 or doc.analysis.paragraph_index(doc.analysis.sentences[k].start) != para:
+        return None
+    prev = doc.analysis.sentences[k]
+    return _date(doc, prev.start, prev.end, prev.end)
+
+
 def _status(c: _Compiled, doc: _Doc, lo: int, pos: int, trigger_text: str) -> str:
     # Modal and status words are lowercase: "Theresa May" is no "may"; a relative clause
     # ("May, who will hand over next month, held talks") says nothing of the main verb.
@@ -856,6 +867,8 @@ def _draft(
         date = _date(doc, lo, clause_end.start() if clause_end else end, m.start())
     if date is None:
         date = _date(doc, sent[0], end, m.start())
+    if date is None:
+        date = _anchored_date(doc, sent[0])
     if trig.type not in _PLACED_TYPES:
         places = []
     participants: list[Actor] = []
