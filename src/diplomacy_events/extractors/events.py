@@ -60,6 +60,10 @@ _TITLE_APPOSITION = re.compile(
     r"\b(?:counterpart|minister|president|premier|envoy|ambassador|secretary|chancellor|leader|king|emir|spokesman"
     r"|spokeswoman|spokesperson|adviser|advisor|chief|head),\s*$"
 )
+_TITLE_THEN_NAME = re.compile(
+    r"['’]?s?\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:ambassador|envoy|charg[ée] d['’]affaires|consul|representative|diplomat)(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
+)
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
 _ING_NOUNS = frozenset(
     ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
@@ -343,6 +347,12 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []  # "travel to Muscat to thank the sultan": the object of another verb
     if re.search(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b", gap):
         return []
+    if first.record.kind != "person" and len(following) > 1:
+        # "summoned the EU ambassador, Nicolas Chapuis": the person the title names is the object
+        person = following[1]
+        if person.record.kind == "person" and _TITLE_THEN_NAME.fullmatch(text[first.end : person.start]):
+            first = person
+            following = following[1:]
     out = [first.record]
     prev = first
     partners = False
