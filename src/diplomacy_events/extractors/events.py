@@ -62,7 +62,8 @@ _TITLE_APPOSITION = re.compile(
 )
 _TITLE_THEN_NAME = re.compile(
     r"['’]?s?\s+(?:[a-z-]+\s+){0,2}"
-    r"(?:ambassador|envoy|charg[ée] d['’]affaires|consul|representative|diplomat)(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:ambassador|envoy|charg[ée] d['’]affaires|consul|representative|diplomat)"
+    r"(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
 )
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
 _ING_NOUNS = frozenset(
