@@ -1,19 +1,31 @@
 """Built-in event extractor: triggers from a general lexicon, participants, place, date, status.
 
-For each trigger (``lexicon/event_triggers.json`` plus what plugins register):
+Triggers (``lexicon/event_triggers.json`` plus what plugins register) are found by one word scan.
+For each:
 
-* participants: ``between X and Y`` after the trigger, else the subject (the actor named closest
-  before the trigger in its clause, with an actor joined to it by "and") and the object (the first
-  actor after it, or after "with"); a state or organization that only qualifies a person's title
-  ("US President Joe Biden") is not a participant of its own;
-* place: the first place after the trigger in its sentence (``in``/``to``/``at`` first), else a
-  place the sentence introduces with ``in``/``at``; capitals used as actors are not places;
-* date: the most specific date of the sentence, else none (never the publication date);
-* status from the words before the trigger: cancelled, declined, denied, planned, else occurred.
+* participants: ``between X and Y`` after the trigger, else the subject (the actors named closest
+  before the trigger in its clause, with those listed before them: "Italy, Spain and Denmark"; a
+  pronoun's antecedent; a demonym's state: "Israeli aircraft"; a capital opening the clause) and the
+  objects (the first actor after it, a list after it, partners after "with", the envoy named after
+  a state's title). A state or organization that only qualifies a person's title ("US President
+  Joe Biden") is no participant; a forum naming a meeting ("a NATO summit") takes part in it; an
+  agent after "by" acts ("a lunch hosted by X");
+* one event per acting state for one-sided types (expulsions, sanctions, visits...), and per pair
+  for "X signed agreements with Y and Z";
+* place: for a visit, where it went ("to", "into"); otherwise the place introduced with ``in``/``at``
+  near the trigger and its participants, a city before a country; the antecedent of "where"; the
+  dateline for recent meetings, agreements and visits that name none;
+* date: the clause's date, else the finest date of the sentence, else the date the sentence
+  before anchored in the same paragraph; never the publication date by itself;
+* status from the words around the trigger: cancelled ("was called off" also after it), declined,
+  denied ("did not meet"), planned (modals, "due", "expected", plans carried to what follows them),
+  else occurred. Negated plans and commitments not to act are no events.
 
 A definite noun ("the visit") without participants of its own is another mention of the latest
-event of its type; events of one type with the same participants and compatible dates are one
-event with several mentions. Meetings and calls need two participants.
+event of its type; events of one type, initiator and nested participants with compatible dates and
+places are one event with several mentions, and so are a state-level and a person-level report of
+one event. Meetings, calls, agreements and cooperation need two participants. Windows around each
+trigger and indexed look-backs keep the scan linear on any input.
 """
 
 from __future__ import annotations
