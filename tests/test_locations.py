@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomacy_events.extractors.locations import find_locations
 from diplomacy_events.gazetteer import get_gazetteer
 from diplomacy_events.lexicon import GazetteerEntry, Knowledge
-from diplomacy_events.models import Location
+from diplomacy_events.models import Location, Mention
 from diplomacy_events.text import analyze
 
 
@@ -197,3 +198,58 @@ def test_plugin_place_lookup_overrules_the_index() -> None:
     locs = {loc.name: loc for loc in find_locations(text, knowledge=_Knowledge())}  # type: ignore[arg-type]
     assert locs["Paris"].country == "USA" and locs["Paris"].longitude == -95.55
     assert locs["Rome"].country == "ITA"
+
+
+def test_matcher_reads_whole_words_only() -> None:
+    gaz = get_gazetteer()
+
+    def forms(text: str) -> list[str]:
+        return [text[s:e] for s, e, _ in gaz.match(text)]
+
+    assert forms("Paris2 and X_Paris and Paris_ and 3Paris") == []
+    assert forms("From the United Arab Emirates to St. Louis via the U.S.") == [
+        "United Arab Emirates",
+        "St. Louis",
+        "U.S.",
+    ]
+    assert forms("Oslo’s port and Oslo's mayor; Oslo-based") == ["Oslo", "Oslo", "Oslo"]
+    assert forms("New Yorkers and New York") == ["New York"]
+    seen: list[int] = []
+    gaz.match("A Villa and Avilla and Villa2 near Rome", frozenset(["Villa"]), seen)
+    assert seen == [2]
+
+
+def test_venue_opened_by_its_kind() -> None:
+    locs = _by_name("ROME - The ministers met at Villa Rosalba and later at the Palais Quimper on Friday.")
+    assert locs["Villa Rosalba"].kind == "venue" and locs["Villa Rosalba"].country == "ITA"
+    assert locs["Palais Quimper"].country == "ITA"
+
+
+def test_dateline_on_a_later_line() -> None:
+    text = "Leaders meet\nSaturday\nOSLO, Norway - The talks began on Saturday."
+    locs = _by_name(text)
+    assert locs["OSLO"].country == "NOR" and locs["Norway"].country == "NOR"
+
+
+def test_unambiguous_names_resolve_the_same_in_any_context() -> None:
+    for text in ("Iran said no.", "Deputies in Cooke County and Denton spoke of Iran."):
+        assert _by_name(text)["Iran"].country == "IRN"
+
+
+def test_fast_records_equal_the_attrs_ones() -> None:
+    from diplomacy_events.extractors.locations import _location_maker, _plain_location
+
+    args = ("Kyiv", "city", "UKR", 50.45, 30.52, (Mention(3, 7, "Kyiv"),), False, ("Kiev",))
+    made = _location_maker()(*args)
+    assert made == _plain_location(*args) and made.id == ""
+    assert attrs.evolve(made, id="l1").id == "l1"
+
+
+def test_many_venues_stay_linear() -> None:
+    import time
+
+    text = "Ministers left Lyon for the Grand hotel and the Quai island, " * 3000
+    started = time.perf_counter()
+    locs = _by_name(text)
+    assert time.perf_counter() - started < 3.0  # quadratic venue placement took minutes here
+    assert locs["Grand hotel"].country == "FRA" and len(locs["Grand hotel"].mentions) == 3000

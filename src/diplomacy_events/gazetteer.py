@@ -38,7 +38,12 @@ ADMIN2 = 32
 
 # A word that may begin a name, the next word of a longer name, and the cut points of a form.
 _START = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][^\W\d_]*")
+# The same scanned faster: a run of word characters from a capital. A run that holds a digit
+# or "_" is checked against _START, and the words inside it are never whole words.
+_WORD = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]\w*")
 _NEXT = re.compile(r"[ .,'’-]{1,3}[^\W\d_]+")
+_SEPARATORS = frozenset(" .,'’-")
+_SEPARATOR = re.compile(r"[ .,'’-]")
 _CUT = re.compile(r"(?<=[^\W\d_])[ .,'’-]{1,3}(?=[^\W\d_])")
 
 
@@ -50,16 +55,6 @@ def prefixes(forms: Iterable[str]) -> list[str]:
         for m in _CUT.finditer(f):
             out[f[: m.start()]] = None
     return list(out)
-
-
-def _ends_word(text: str, end: int, n: int) -> bool:
-    """No letter or digit right after ``end``; an apostrophe only before a possessive "s"."""
-    if end >= n:
-        return True
-    c = text[end]
-    if c.isalnum() or c == "_":
-        return False
-    return not (c in "’'" and end + 1 < n and text[end + 1].isalpha() and text[end + 1] != "s")
 
 
 _KINDS = {"C": "country", "c": "city", "r": "region", "v": "venue", "k": "continent", "o": "other"}
@@ -114,6 +109,11 @@ class Gazetteer:
         self._cands: dict[int, tuple[tuple[Place, bool], ...]] = {}
         self._index: dict[str, int] | None = None
         self._dotted: dict[str, int] = {}
+        self._longer: frozenset[str] = frozenset()
+        """The word prefixes of longer forms: only these are extended by another word."""
+        self._joined: frozenset[str] = frozenset()
+        """Each form cut after a separator and the character that follows it ("United S",
+        "Côte d'I"), to read the next word only when some form goes on that way."""
         self._lock = threading.Lock()
         self.memo: dict[Any, Any] = {}
         """Per-process cache for what extractors derive from a surface form (keyed as they like)."""
@@ -183,7 +183,8 @@ class Gazetteer:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    index: dict[str, int] = dict.fromkeys(self._prefixes or prefixes(self.keys), -1)
+                    pre = self._prefixes or prefixes(self.keys)
+                    index: dict[str, int] = dict.fromkeys(pre, -1)
                     dotted: dict[str, int] = {}
                     for i, k in enumerate(self.keys):
                         if k.endswith("."):
@@ -192,34 +193,96 @@ class Gazetteer:
                         else:
                             index[k] = i
                     self._dotted = dotted
+                    self._longer = frozenset(pre)
+                    # every form cut after each separator and the character after it
+                    joined = "\n".join(self.keys)
+                    line = joined.rfind
+                    self._joined = frozenset(
+                        joined[line("\n", 0, i) + 1 : i + 2]
+                        for i in (m.start() for m in _SEPARATOR.finditer(joined))
+                    )
                     self._index = index
         return self._index
 
-    def match(self, text: str) -> list[tuple[int, int, int]]:
-        """Every leftmost-longest whole-word ``(start, end, key index)`` of a surface form in ``text``."""
-        index = self.index()
+    def match(
+        self, text: str, watch: frozenset[str] = frozenset(), watched: list[int] | None = None
+    ) -> list[tuple[int, int, int]]:
+        """Every leftmost-longest whole-word ``(start, end, key index)`` of a surface form in ``text``.
+
+        The start of every capitalised word that is in ``watch`` is appended to ``watched``, so a
+        caller that looks for a few words of its own needs no second scan of the text.
+        """
+        index = self._index if self._index is not None else self.index()
+        longer, joined = self._longer, self._joined
         dotted = self._dotted
         get = index.get
         nxt = _NEXT.match
+        seen = watched if watched is not None else []
         out: list[tuple[int, int, int]] = []
         last = 0
         n = len(text)
-        for m in _START.finditer(text):
-            form = m.group()
+        for m in _WORD.finditer(text):
+            form = m[0]
+            if form in watch:
+                seen.append(m.start())
             v = get(form)
             if v is None:
                 continue
-            s = m.start()
+            s, e = m.span()
+            # can a longer form go on from here? (the next word is read only if one may)
+            if e < n:
+                c = text[e]
+                go_on = c in _SEPARATORS and form in longer and text[s : e + 2] in joined
+            else:
+                c = ""
+                go_on = False
+            if not go_on and v < 0 and not (c == "." and form in dotted):
+                continue  # only the start of longer forms, and none goes on here
             if s < last or (s and (text[s - 1].isalnum() or text[s - 1] in "_@#")):
                 continue
-            e = m.end()
+            if not form.isalpha():
+                m1 = _START.match(text, s)
+                if m1 is None or m1.end() != e:
+                    continue  # letters run into a digit: not a whole word
+            if not go_on:
+                # the common case: a one-word form
+                if c == ".":
+                    if form in dotted:
+                        e += 1
+                        v = dotted[form]
+                elif c and (
+                    c != " "
+                    and (
+                        c.isalnum()
+                        or c == "_"
+                        or (c in "’'" and e + 1 < n and text[e + 1].isalpha() and text[e + 1] != "s")
+                    )
+                ):
+                    continue  # not a whole word
+                out.append((s, e, v))
+                last = e
+                continue
             best = -1
             best_end = e
             while True:
-                if v >= 0 and (e >= n or _ends_word(text, e, n)):
+                if e >= n:
+                    if v >= 0:
+                        best, best_end = v, e
+                    break
+                c = text[e]
+                # a whole word: no letter or digit after it; an apostrophe only before "s"
+                if v >= 0 and (
+                    c == " "
+                    or (
+                        not (c.isalnum() or c == "_")
+                        and not (c in "’'" and e + 1 < n and text[e + 1].isalpha() and text[e + 1] != "s")
+                    )
+                ):
                     best, best_end = v, e
-                if e < n and text[e] == "." and form in dotted:
+                if c == "." and form in dotted:
                     best, best_end = dotted[form], e + 1
+                if c not in _SEPARATORS or form not in longer or text[s : e + 2] not in joined:
+                    break  # no longer form goes on from here
                 m2 = nxt(text, e)
                 if m2 is None:
                     break
@@ -248,6 +311,7 @@ class Gazetteer:
         g.qualifiers, g.given = self.qualifiers, self.given
         g._prefixes = list(self._prefixes)
         g._places, g._cands, g._index, g._dotted, g._lock = {}, {}, None, {}, threading.Lock()
+        g._longer = g._joined = frozenset()
         g.memo = {}
         code = {c: i for i, c in enumerate(g._countries) if c}
         kinds = {v: k for k, v in _KINDS.items()}

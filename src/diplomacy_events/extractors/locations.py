@@ -15,8 +15,13 @@ named by their kind ("the Capella hotel", "Haneda airport", "Villa Madama").
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from itertools import accumulate
+from operator import itemgetter
+
+import attrs
 
 from diplomacy_events.gazetteer import ADMIN2, CAPITAL, EXTRA, WORD, Gazetteer, Place, get_gazetteer
 from diplomacy_events.hookspecs import hookimpl
@@ -122,6 +127,8 @@ _ORG_HEADS = frozenset(
         "Stock",
     ]
 )
+# The words before a name that may make it part of an organization's name (see _in_org).
+_ORG_LEADS = _ORG_HEADS | {"of", "for"}
 # Capitalised words after a town's name that make a local body of it, not a person's name.
 _CIVIC = frozenset(
     [
@@ -527,30 +534,39 @@ _VENUE_HEAD = re.compile(
     r" (hotel|Hotel|airport|Airport|International Airport|palace|Palace|island|Island|district|"
     r"convention cent(?:re|er)|Convention Cent(?:re|er)|stadium|Stadium)\b"
 )
+# Every head above matches this (and a few non-words too): a quicker test of whether any occurs.
+_VENUE_HEAD_HINT = re.compile(
+    r" [hHaApPiIdcCsS]"
+    r"(?:otel|irport|nternational Airport|alace|sland|istrict|onvention [cC]ent(?:re|er)|tadium)\b"
+)
 _VENUE_NAME = re.compile(rf"(?<![\w’'.&-])({_NAME}(?: {_NAME}){{0,3}})$")
 _VENUE_BEFORE = re.compile(
     r"\b(Villa|Palais|Palazzo|Palacio|Palácio|Avenida|Chateau|Château|Schloss|Hotel|Hôtel|Plaza|Piazza)"
     rf" ((?:(?:de|du|des|la|le|di|del|da|do|dos) )?{_NAME}(?: {_NAME}){{0,2}})"
 )
-# Any of the words that open such a venue name, to skip the pattern when none occurs.
-_VENUE_WORDS = (
-    ("Villa ", 0),
-    ("Pala", 0),
-    ("Avenida ", 0),
-    ("teau ", 3),
-    ("Schloss ", 0),
-    ("Hotel ", 0),
-    ("Hôtel ", 0),
-    ("Plaza ", 0),
-    ("Piazza ", 0),
+# The words that open such a venue name: the gazetteer's scan of the capitalised words reports them.
+_VENUE_OPENERS = frozenset(
+    [
+        "Villa",
+        "Palais",
+        "Palazzo",
+        "Palacio",
+        "Palácio",
+        "Avenida",
+        "Chateau",
+        "Château",
+        "Schloss",
+        "Hotel",
+        "Hôtel",
+        "Plaza",
+        "Piazza",
+    ]
 )
-# Letters every venue head noun holds, to skip the head pattern when none occurs.
-_VENUE_HINTS = ("otel", "irport", "alace", "sland", "istrict", "onvention", "tadium")
 _DATELINE = re.compile(
     r"^([A-Z][A-Z'.-]{2,20}(?: [A-Z][A-Z'.-]{1,20}){0,2})(?:, [A-Z][A-Za-z.]{1,15})? ?(?:\(\w+\) ?)?[-—–]",
     re.M,
 )
-# A line that opens with capitals, the sign of a possible dateline.
+# A line that opens with capitals: only there can a dateline begin.
 _DATE_HINT = re.compile(r"\n[A-Z][A-Z'.-]{2}")
 # A dateline after the headline ("Council meets. SPRINGFIELD, Ill. -- The ..."): read in the head only.
 _LEAD_DATELINE = re.compile(
@@ -559,11 +575,17 @@ _LEAD_DATELINE = re.compile(
 )
 _HEAD = 400
 _CAPS3 = re.compile(r"[.!?:] [A-Z][A-Z'.-]{2}")
+# Where a dateline after the headline may begin (its end), found without overlaps.
+_LEAD_HINT = re.compile(r"[.!?:] (?=[A-Z][A-Z'.-]{2})")
 # Head nouns that stay in the venue's name, and those that only say what kind of place it is.
 _KEEP_HEAD = frozenset(["hotel", "Hotel", "airport", "Airport", "palace", "Palace", "stadium", "Stadium"])
 _REGION_HEAD = frozenset(["island", "Island", "district"])
 
-_AFTER = re.compile(r" {1,2}([\w’'-]{1,40})")
+# The word after a position; a word of up to four letters takes a full stop after it ("Inc.", "Co.").
+# What may follow "Town, ": a state or country name or abbreviation (see _qualifier).
+_QCHUNK = re.compile(r"(?:[^\W\d_]|[. ]){0,14}")
+_NO_DOT_SPACE = str.maketrans("", "", ". ")
+_AFTER = re.compile(r" {1,2}([\w’'-]{1,4}\.|[\w’'-]{1,40})")
 # The word before a position, read in the reversed text with one anchored match.
 _RBEFORE = re.compile(r" {1,3}([\w.’'-]{1,40})")
 
@@ -595,20 +617,7 @@ class _Ctx:
         m = _AFTER.match(text, end)
         if m is None:
             return "", end
-        j = m.end()
-        if text[j : j + 1] == "." and j - m.start(1) <= 4:
-            j += 1  # "Inc.", "Co."
-        return text[m.start(1) : j], j
-
-
-def _word_before(text: str, start: int) -> tuple[str, int]:
-    """The word just before ``start`` (across spaces only) and where it starts."""
-    return _Ctx(text[:start]).before(start)
-
-
-def _word_after(text: str, end: int) -> tuple[str, int]:
-    """The word just after ``end`` (across one or two spaces) and where it ends."""
-    return _Ctx(text).after(end)
+        return m.group(1), m.end(1)
 
 
 def _is_cap(word: str) -> bool:
@@ -652,72 +661,56 @@ def _qualifier(text: str, end: int, gaz: Gazetteer) -> tuple[int, int, Place] | 
     if text[end : end + 2] != ", ":
         return None
     i = end + 2
-    j = i
-    n = len(text)
-    while j < n and j - i < 14 and (text[j].isalpha() or text[j] in ". "):
-        j += 1
-    chunk = text[i:j]
+    # up to 14 letters, full stops and spaces
+    m = _QCHUNK.match(text, i)
+    chunk = m.group() if m is not None else ""
+    if not chunk.translate(_NO_DOT_SPACE).isalpha():
+        j = i  # a rare letter-like sign ("²") or no letter at all: read the chunk letter by letter
+        n = len(text)
+        while j < n and j - i < 14 and (text[j].isalpha() or text[j] in ". "):
+            j += 1
+        chunk = text[i:j]
+    quals = gaz.qualifiers
+    index = gaz.index()
+    size = len(chunk)
     # try the longest piece first: "W. Va.", "New Mexico", "N.Y."
-    for k in range(len(chunk), 0, -1):
+    for k in range(size, 0, -1):
+        if chunk[k - 1] == " " or (k < size and chunk[k].isalpha()):
+            continue  # not a word's end
         piece = chunk[:k]
-        if piece.endswith(" ") or (k < len(chunk) and chunk[k].isalpha()):
-            continue
-        idx = gaz.qualifiers.get(piece)
+        idx = quals.get(piece)
         if idx is not None:
             return i, i + k, gaz.place(idx)
-        if not piece.endswith("."):
-            for p in gaz.lookup(piece):
-                if p.kind in ("country", "region"):
-                    return i, i + k, p
+        if piece[-1] != ".":
+            key = index.get(piece, -1)
+            if key >= 0:
+                for p, _ in gaz.candidates(key):
+                    if p.kind in ("country", "region"):
+                        return i, i + k, p
     return None
 
 
-def _venue_heads(text: str) -> list[re.Match[str]]:
-    """The venue head nouns of the text, found from a few substring searches."""
-    hits: list[int] = []
-    for hint in _VENUE_HINTS:
-        i = text.find(hint)
-        while i >= 0:
-            hits.append(i)
-            i = text.find(hint, i + 1)
+def _venue_befores(text: str, openers: list[int]) -> list[re.Match[str]]:
+    """The "Villa Madama" style venue names that begin at ``openers`` (ascending), without overlaps."""
     out: list[re.Match[str]] = []
     last = -1
-    for i in sorted(hits):
-        for back in (16, 2):  # " International Airport", " hotel"
-            if i - back >= last:
-                m = _VENUE_HEAD.match(text, i - back)
-                if m is not None:
-                    out.append(m)
-                    last = m.end()
-                    break
-    return out
-
-
-def _venue_befores(text: str) -> list[re.Match[str]]:
-    """The "Villa Madama" style venue names of the text, found from a few substring searches."""
-    found: list[re.Match[str]] = []
-    for word, back in _VENUE_WORDS:
-        i = text.find(word)
-        while i >= 0:
-            m = _VENUE_BEFORE.match(text, i - back) if i >= back else None
+    for i in openers:
+        if i >= last:
+            m = _VENUE_BEFORE.match(text, i)
             if m is not None:
-                found.append(m)
-            i = text.find(word, i + 1)
-    found.sort(key=lambda m: m.start())
-    out: list[re.Match[str]] = []
-    last = -1
-    for m in found:
-        if m.start() >= last:
-            out.append(m)
-            last = m.end()
+                out.append(m)
+                last = m.end()
     return out
 
 
-def _venues(ctx: _Ctx) -> list[tuple[int, int, str, str]]:
-    """Venues named by their kind: (start, end, name, kind)."""
+def _venues(ctx: _Ctx, openers: list[int]) -> list[tuple[int, int, str, str]]:
+    """Venues named by their kind: (start, end, name, kind); ``openers`` are where venue words begin."""
     text = ctx.text
     out: list[tuple[int, int, str, str]] = []
-    for h in _venue_heads(text):
+    hint = _VENUE_HEAD_HINT.search(text)
+    # every head is a hint too: none lies before the first hint
+    heads = _VENUE_HEAD.finditer(text, hint.start()) if hint is not None else ()
+    for h in heads:
         m = _VENUE_NAME.search(text, max(0, h.start() - 80), h.start())
         if m is None:
             continue
@@ -737,7 +730,7 @@ def _venues(ctx: _Ctx) -> list[tuple[int, int, str, str]]:
         else:
             kind = "region" if head in _REGION_HEAD else "venue"
             out.append((name_start, name_end, text[name_start:name_end], kind))
-    for m in _venue_befores(text):
+    for m in _venue_befores(text, openers):
         w, _ = ctx.before(m.start())
         if _is_cap(w) and w not in _STOP_LEAD and not w.endswith(("'s", "’s")):
             continue  # inside a longer name
@@ -750,9 +743,19 @@ def _venues(ctx: _Ctx) -> list[tuple[int, int, str, str]]:
 # is a small place, whether the form is a demonym, a given name or a weekday/month, the
 # country and state an unambiguous form contributes to the document, and whether it may
 # take a ", State" qualifier (a town, not a state or a country), and the first-level divisions
-# its (primary-name) candidates lie in.
+# its (primary-name) candidates lie in; last, the place a bare mention of it names whatever
+# the document's other places (None when they may change the choice).
 _Info = tuple[
-    tuple[tuple[Place, bool, float, int], ...], bool, bool, bool, bool, str | None, str, bool, frozenset[str]
+    tuple[tuple[Place, bool, float, int], ...],
+    bool,
+    bool,
+    bool,
+    bool,
+    str | None,
+    str,
+    bool,
+    frozenset[str],
+    Place | None,
 ]
 # filter bits of a candidate
 _F_WORD = 1  # an English word: a place only with a cue ("in Reading") when smaller than 1M
@@ -803,9 +806,24 @@ def _info(gaz: Gazetteer, key: int, form: str) -> _Info:
         a1,
         town or not top,
         frozenset(p.admin1 for p in top if p.admin1),
+        _fixed(rows),
     )
     memo[key] = got
     return got
+
+
+def _fixed(rows: list[tuple[Place, bool, float, int]]) -> Place | None:
+    """The candidate :func:`_resolve` picks for a bare mention whatever the context, if there is one.
+
+    That is a candidate no filter removes whose static score beats every other candidate's by
+    more than the largest bonus the document's places can give.
+    """
+    for i, (p, alt, sc, bits) in enumerate(rows):
+        if alt or bits:
+            continue
+        if all(sc > osc + _MAX_BONUS for j, (_, _, osc, _) in enumerate(rows) if j != i):
+            return p
+    return None
 
 
 def find_locations(
@@ -817,30 +835,41 @@ def find_locations(
     gaz = get_gazetteer(knowledge)
     given = gaz.given
     ctx = _Ctx(text)
+    n = ctx.n
 
-    # 1. whole-word matches, leftmost-longest
-    spans = gaz.match(text)
+    # 1. whole-word matches, leftmost-longest; the same scan reports the venue words ("Villa")
+    openers: list[int] = []
+    spans = gaz.match(text, _VENUE_OPENERS, openers)
 
-    # datelines: "GENEVA - ", "WASHINGTON (Reuters) -" at the start of a line
+    # datelines: "GENEVA - ", "WASHINGTON (Reuters) -" at the start of a line, or after the headline
     datelines: set[int] = set()
     head = text[:_HEAD]
     head_hint = ("-" in head or "—" in head or "–" in head) and _CAPS3.search(head) is not None
-    line_hint = text[:3].isupper() or _DATE_HINT.search(text) is not None
-    if head_hint or line_hint:
-        starts = {sp[0] for sp in spans}
-        found = list(_DATELINE.finditer(text)) if line_hint else []
+    lines = [0] if text[:3].isupper() else []
+    if "\n" in text:
+        lines.extend(m.start() + 1 for m in _DATE_HINT.finditer(text))
+    if head_hint or lines:
+        found = [m for i in lines if (m := _DATELINE.match(text, i)) is not None]
         if head_hint:
-            found.extend(_LEAD_DATELINE.finditer(text, 0, _HEAD + 60))
-        for m in found:
-            k = gaz.key_of(m.group(1).title())
-            if k >= 0 and m.start(1) not in starts:
-                spans.append((m.start(1), m.end(1), k))
-                starts.add(m.start(1))
-                datelines.add(m.start(1))
-        spans.sort()
+            last = -1
+            for h in _LEAD_HINT.finditer(text, 0, _HEAD + 60):
+                if h.end() >= last:
+                    m = _LEAD_DATELINE.match(text, h.end(), _HEAD + 60)
+                    if m is not None:
+                        found.append(m)
+                        last = m.end()
+        if found:
+            starts = {sp[0] for sp in spans}
+            for m in found:
+                k = gaz.key_of(m.group(1).title())
+                if k >= 0 and m.start(1) not in starts:
+                    spans.append((m.start(1), m.end(1), k))
+                    starts.add(m.start(1))
+                    datelines.add(m.start(1))
+            spans.sort()
 
     # venues named by their kind replace the gazetteer names they contain
-    venue_spans = [v for v in _venues(ctx) if gaz.key_of(v[2]) < 0]
+    venue_spans = [v for v in _venues(ctx, openers) if gaz.key_of(v[2]) < 0]
     if venue_spans:
         venue_spans.sort(key=lambda v: (v[0], -v[1]))
         kept_v: list[tuple[int, int, str, str]] = []
@@ -849,101 +878,125 @@ def find_locations(
             if v[0] >= vlast:
                 kept_v.append(v)
                 vlast = v[1]
-        venue_spans = kept_v
-        spans = [
-            sp
-            for sp in spans
-            if not any(v[0] < sp[1] and sp[0] < v[1] and v[1] - v[0] > sp[1] - sp[0] for v in venue_spans)
-        ]
-        venue_spans = [v for v in venue_spans if not any(sp[0] <= v[0] and v[1] <= sp[1] for sp in spans)]
+        spans = _outside_venues(spans, kept_v)
+        venue_spans = _not_inside(kept_v, spans)
 
-    # 2. context filters; each kept mention keeps the word before it (for cues)
+    # 2. context filters; each kept mention keeps the words before and after it
+    rev = ctx.rev
+    rb_match = _RBEFORE.match
+    af_match = _AFTER.match
+    memo = gaz.memo
+    qualifiers = gaz.qualifiers
     surnames: set[str] = set()
-    kept: list[tuple[int, int, int, str, _Info, str]] = []
+    kept: list[tuple[int, int, int, str, _Info, str, str]] = []
     for s, e, k in spans:
         form = text[s:e]
-        info = _info(gaz, k, form)
+        info: _Info | None = memo.get(k)
+        if info is None:
+            info = _info(gaz, k, form)
         if info[4] or info[2]:
             continue  # a month or weekday, a demonym
-        if form[-1] == "." and form in gaz.qualifiers and not _ap_state(text, s, e, form):
+        if form[-1] == "." and form in qualifiers and not _ap_state(text, s, e, form):
             continue  # "Mass." ending a sentence, "Miss." before a name
-        wb, wbs = ctx.before(s)
-        wa, wae = ctx.after(e)
-        if (wb or wa) and _in_org(ctx, e, wb, wbs, wa, wae):
+        # the words around the name (as _Ctx.before and _Ctx.after read them)
+        wb, wbs = "", s
+        if s and text[s - 1] == " ":
+            m = rb_match(rev, n - s)
+            if m is not None:
+                wbs = n - m.end(1)
+                wb = text[wbs : n - m.start(1)]
+        wa, wae = "", e
+        if text[e : e + 1] == " ":
+            m = af_match(text, e)
+            if m is not None:
+                wa, wae = m.group(1), m.end(1)
+        cap_after = wa[:1].isupper()
+        # _in_org can say yes only next to one of these words: skip the call otherwise
+        if (cap_after or wa in _ORG_NOUNS or wb in _ORG_LEADS) and _in_org(ctx, e, wb, wbs, wa, wae):
             continue
         small = info[1]
-        if wb and wb[0].isupper():
+        if wb[:1].isupper():
             if wb in _TITLES or wb.rstrip(".") in _TITLES or wb in given:
                 surnames.add(form)
                 continue  # "Mr Jordan", "Lloyd Austin"
             if small and _name_before(ctx, wb, wbs, gaz):
                 surnames.add(form)
                 continue
-        if info[3] or small:
-            nxt = wa
-            if (
-                _is_cap(nxt)
-                and nxt not in _TITLES
-                and nxt not in _WEEK_MONTHS
-                and nxt not in _ORG_HEADS
-                and nxt.rstrip(".’'s") not in given
-                and gaz.key_of(nxt) < 0
-            ):
-                # "Kim Jong Un": a family name, and so are its bare mentions; but neither a state's
-                # or a country's name ("Georgia Modular Systems") nor "Torrington Fire" says so
-                if small and nxt not in _CIVIC:
-                    surnames.add(form)
-                continue
-        kept.append((s, e, k, wb.lower(), info, wa))
+        if (
+            cap_after
+            and (info[3] or small)
+            and wa not in _TITLES
+            and wa not in _WEEK_MONTHS
+            and wa not in _ORG_HEADS
+            and wa.rstrip(".’'s") not in given
+            and gaz.key_of(wa) < 0
+        ):
+            # "Kim Jong Un": a family name, and so are its bare mentions; but neither a state's
+            # or a country's name ("Georgia Modular Systems") nor "Torrington Fire" says so
+            if small and wa not in _CIVIC:
+                surnames.add(form)
+            continue
+        kept.append((s, e, k, wb, info, wa, form))
     if surnames:
-        kept = [sp for sp in kept if text[sp[0] : sp[1]] not in surnames or sp[3] in _LOCATIVE]
+        kept = [sp for sp in kept if sp[6] not in surnames or sp[3].lower() in _LOCATIVE]
 
     # 3. first pass: what the document is about (countries and states of unambiguous names)
-    countries: Counter[str] = Counter()
-    admin1: Counter[str] = Counter()
+    countries: dict[str, int] = {}
+    admin1: dict[str, int] = {}
     # how many distinct names could lie in each state: two names that share one ("Paris" and
     # "Henry County") are most likely both there, whatever their best-known namesakes
-    a1_any: Counter[str] = Counter()
+    a1_any: dict[str, int] = {}
     seen_keys: set[int] = set()
     quals: dict[int, tuple[int, int, Place]] = {}
-    for s, e, k, _wb, info, _wa in kept:
-        if k not in seen_keys and info[5]:
+    for s, e, k, _wb, info, _wa, _form in kept:
+        c = info[5]
+        if c:
             # only names of one country vote: "Georgia" and "Geneva" both have namesakes in
             # Georgia, USA, which says nothing about a story set in Europe
-            seen_keys.add(k)
-            a1_any.update(info[8])
-        if info[5]:
-            countries[info[5]] += 1
+            if k not in seen_keys:
+                seen_keys.add(k)
+                for a in info[8]:
+                    a1_any[a] = a1_any.get(a, 0) + 1
+            countries[c] = countries.get(c, 0) + 1
         if info[6]:
-            admin1[info[6]] += 1
+            admin1[info[6]] = admin1.get(info[6], 0) + 1
         if info[7] and text[e : e + 2] == ", ":
             q = _qualifier(text, e, gaz)
             if q is not None:
                 quals[s] = q
-                if q[2].country:
-                    countries[q[2].country] += 1
+                qc = q[2].country
+                if qc:
+                    countries[qc] = countries.get(qc, 0) + 1
                     if q[2].admin1:
-                        admin1[q[2].admin1] += 1
+                        admin1[q[2].admin1] = admin1.get(q[2].admin1, 0) + 1
     total_all = sum(countries.values())
 
     # 4. resolve each mention; without a qualifier, once per form and cue
     resolved: list[tuple[int, int, Place, bool]] = []
     qualifier_starts = {q[0] for q in quals.values()}
-    memo: dict[tuple[int, bool], Place | None] = {}
-    for s, e, k, wb, info, wa in kept:
-        if s in qualifier_starts:
-            continue  # read as the qualifier of the name before it
-        q = quals.get(s)
-        cue = wb in _CUES or s in datelines
-        if q is None and (k, cue) in memo:
-            best = memo[(k, cue)]
+    known: dict[tuple[int, bool], Place | None] = {}
+    for s, e, k, wb, info, wa, _form in kept:
+        q = None
+        if quals:
+            if s in qualifier_starts:
+                continue  # read as the qualifier of the name before it
+            q = quals.get(s)
+        fixed = info[9]
+        if q is None and fixed is not None:
+            resolved.append((s, e, fixed, wa in _METONYM_VERBS and _acts(fixed)))
+            continue
+        cue = wb.lower() in _CUES or s in datelines
+        if q is None:
+            mk = (k, cue)
+            if mk in known:
+                best = known[mk]
+            else:
+                best = known[mk] = _resolve(info, None, cue, countries, admin1, total_all, a1_any)
         else:
             best = _resolve(info, q, cue, countries, admin1, total_all, a1_any)
-            if q is None:
-                memo[(k, cue)] = best
         if best is None:
             continue
-        resolved.append((s, e, best, wa in _METONYM_VERBS and _metonym(ctx, e, best)))
+        resolved.append((s, e, best, wa in _METONYM_VERBS and _acts(best)))
         if q is not None:
             resolved.append((q[0], q[1], q[2], False))
 
@@ -957,59 +1010,189 @@ def find_locations(
     if venue_spans:
         _place_venues(ctx, gaz, analysis, venue_spans, resolved, datelines)
 
-    # 6. one Location per place
-    resolved.sort(key=lambda r: r[0])
+    # 6. one Location per place, by first mention
+    resolved.sort(key=itemgetter(0))
     groups: dict[object, list[tuple[int, int, Place, bool]]] = {}
     for r in resolved:
-        key: object = r[2].index if r[2].index >= 0 else ("venue", r[2].name.casefold())
+        p = r[2]
+        key: object = p.index if p.index >= 0 else ("venue", p.name.casefold())
         g = groups.get(key)
         if g is None:
             groups[key] = [r]
         else:
             g.append(r)
     out: list[Location] = []
+    new_location = _location_maker()
     for rs in groups.values():
         p = rs[0][2]
-        mentions = tuple(Mention(s, e, text[s:e]) for s, e, _, _ in rs)
-        texts = list(dict.fromkeys(m.text for m in mentions))
-        aliases = texts[1:]
-        if p.index >= 0 and p.name not in texts:
-            aliases.append(p.name)
-        out.append(
-            Location(
-                name=texts[0],
-                kind=p.kind,  # type: ignore[arg-type]
-                country=p.country,
-                latitude=p.latitude,
-                longitude=p.longitude,
-                mentions=mentions,
-                metonym=any(r[3] for r in rs),
-                aliases=tuple(aliases),
-            )
-        )
+        if len(rs) == 1:
+            s, e, _, metonym = rs[0]
+            name = text[s:e]
+            mentions: tuple[Mention, ...] = (Mention(s, e, name),)
+            aliases: tuple[str, ...] = (p.name,) if p.index >= 0 and p.name != name else ()
+        else:
+            mentions = tuple([Mention(s, e, text[s:e]) for s, e, _, _ in rs])
+            texts = list(dict.fromkeys([m.text for m in mentions]))
+            name = texts[0]
+            if p.index >= 0 and p.name not in texts:
+                texts.append(p.name)
+            aliases = tuple(texts[1:])
+            metonym = any([r[3] for r in rs])
+        out.append(new_location(name, p.kind, p.country, p.latitude, p.longitude, mentions, metonym, aliases))
     return out
+
+
+_MakeLocation = Callable[
+    [str, str, "str | None", "float | None", "float | None", tuple[Mention, ...], bool, tuple[str, ...]],
+    Location,
+]
+_LOCATION_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "country",
+    "latitude",
+    "longitude",
+    "mentions",
+    "metonym",
+    "aliases",
+)
+
+
+def _plain_location(
+    name: str,
+    kind: str,
+    country: str | None,
+    latitude: float | None,
+    longitude: float | None,
+    mentions: tuple[Mention, ...],
+    metonym: bool,
+    aliases: tuple[str, ...],
+) -> Location:
+    return Location(
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        country=country,
+        latitude=latitude,
+        longitude=longitude,
+        mentions=mentions,
+        metonym=metonym,
+        aliases=aliases,
+    )
+
+
+@cache
+def _location_maker() -> _MakeLocation:
+    """A constructor of :class:`Location` records that fills their slots directly.
+
+    The keyword-only attrs ``__init__`` of a frozen class costs more than twice as much, and a
+    document yields a dozen places. The direct one is used only while the model has exactly the
+    expected plain fields (no default other than ``id``'s matters, no validator, converter or
+    post-init) and builds records equal to the attrs ones; otherwise the attrs class is used.
+    """
+    fields = attrs.fields(Location)
+    if (
+        tuple(f.name for f in fields) != _LOCATION_FIELDS
+        or any(f.validator is not None or f.converter is not None for f in fields)
+        or hasattr(Location, "__attrs_post_init__")
+        or "__slots__" not in Location.__dict__
+    ):
+        return _plain_location
+    new = object.__new__
+    set_id, set_name, set_kind, set_country, set_lat, set_lon, set_mentions, set_metonym, set_aliases = (
+        Location.__dict__[f].__set__ for f in _LOCATION_FIELDS
+    )
+
+    def make(
+        name: str,
+        kind: str,
+        country: str | None,
+        latitude: float | None,
+        longitude: float | None,
+        mentions: tuple[Mention, ...],
+        metonym: bool,
+        aliases: tuple[str, ...],
+    ) -> Location:
+        loc: Location = new(Location)
+        set_id(loc, "")
+        set_name(loc, name)
+        set_kind(loc, kind)
+        set_country(loc, country)
+        set_lat(loc, latitude)
+        set_lon(loc, longitude)
+        set_mentions(loc, mentions)
+        set_metonym(loc, metonym)
+        set_aliases(loc, aliases)
+        return loc
+
+    probe = ("Oslo", "city", "NOR", 59.9, 10.7, (Mention(0, 4, "Oslo"),), True, ("Christiania",))
+    try:
+        same = make(*probe) == _plain_location(*probe)
+    except Exception:  # a model that no longer fits: use the attrs constructor
+        same = False
+    return make if same else _plain_location
+
+
+def _outside_venues(
+    spans: list[tuple[int, int, int]], venues: list[tuple[int, int, str, str]]
+) -> list[tuple[int, int, int]]:
+    """The spans that no longer venue name overlaps; ``venues`` are sorted and do not overlap."""
+    ends = [v[1] for v in venues]
+    out = []
+    for sp in spans:
+        s, e = sp[0], sp[1]
+        i = bisect_right(ends, s)  # the first venue that ends after the span starts
+        while i < len(venues) and venues[i][0] < e:
+            if venues[i][1] - venues[i][0] > e - s:
+                break
+            i += 1
+        else:
+            out.append(sp)
+    return out
+
+
+def _not_inside(
+    venues: list[tuple[int, int, str, str]], spans: list[tuple[int, int, int]]
+) -> list[tuple[int, int, str, str]]:
+    """The venues that lie within none of ``spans`` (sorted by start)."""
+    starts = [sp[0] for sp in spans]
+    reach = list(accumulate((sp[1] for sp in spans), max))  # the furthest end among the first spans
+    out = []
+    for v in venues:
+        i = bisect_right(starts, v[0])  # the spans that start at or before the venue
+        if not (i and reach[i - 1] >= v[1]):
+            out.append(v)
+    return out
+
+
+def _acts(p: Place) -> bool:
+    """A country, capital or seat of government: a place that can act ("Beijing said")."""
+    return p.kind == "country" or bool(p.flags & CAPITAL) or (p.kind == "venue" and bool(p.flags & EXTRA))
 
 
 _SHARED = 1.5
 _SHARED_STEP = 1.0
+# The most :func:`_resolve` adds to a candidate's static score: its country's share of the
+# document (at most 0.5 + 2.5), its state's (1.0 + 5 * 0.2) and a shared state's.
+_MAX_BONUS = 3.0 + 2.0 + _SHARED + 3 * _SHARED_STEP + 1e-6
 
 
 def _resolve(
     info: _Info,
     q: tuple[int, int, Place] | None,
     cue: bool,
-    countries: Counter[str],
-    admin1: Counter[str],
+    countries: dict[str, int],
+    admin1: dict[str, int],
     total_all: int,
-    a1_any: Counter[str],
+    a1_any: dict[str, int],
 ) -> Place | None:
-    """The best place for a form, judged against the document's other places."""
+    """The best place for a form, judged against the document's other places (counts by name)."""
     # context from the other mentions only: this form's own contribution does not count
     own_c, own_a = info[5], info[6]
     if own_c:
-        countries[own_c] -= 1
+        countries[own_c] = countries.get(own_c, 0) - 1
     if own_a:
-        admin1[own_a] -= 1
+        admin1[own_a] = admin1.get(own_a, 0) - 1
     total = max(total_all - (1 if own_c else 0), 1)
     rows = info[0]
     if q is not None:
@@ -1023,12 +1206,14 @@ def _resolve(
         rows = narrowed or rows
     best: Place | None = None
     best_score = -1e9
+    cget, aget = countries.get, admin1.get
     for p, alt, sc, bits in rows:
-        cn = countries[p.country] if p.country else 0
-        an = admin1[p.admin1] if p.admin1 else 0
+        # the counts hold only non-empty codes: None and "" count 0
+        cn = cget(p.country, 0)  # type: ignore[arg-type]
+        an = aget(p.admin1, 0)
         shared = 0
         if p.admin1 and cn * 2 >= total:
-            shared = a1_any[p.admin1] - (1 if info[5] and p.admin1 in info[8] else 0)
+            shared = a1_any.get(p.admin1, 0) - (1 if info[5] and p.admin1 in info[8] else 0)
         if q is None:
             if alt and not (cue or cn):
                 continue  # an old or foreign name ("Amano" for Amman) only with its country around
@@ -1055,6 +1240,10 @@ def _resolve(
     return best
 
 
+_AREA_KINDS = frozenset(["city", "region", "country"])
+_NEAR = 1000
+
+
 def _place_venues(
     ctx: _Ctx,
     gaz: Gazetteer,
@@ -1064,19 +1253,37 @@ def _place_venues(
     datelines: set[int],
 ) -> None:
     """Add each venue to ``resolved`` with the country and point of the place it is in."""
-    firsts = sorted((r[0], r[2].index) for r in resolved if r[2].kind == "city") or sorted(
-        (r[0], r[2].index) for r in resolved if r[2].kind == "country"
-    )
-    first_city = gaz.place(firsts[0][1]) if firsts else None
-    dated = [r[2] for r in resolved if r[0] in datelines]
-    if dated:
-        first_city = dated[0]  # the dateline names where the story happens
+    # the first city (else country) mentioned, the place of the first dateline, each place by
+    # name (the last one of a name) and by where its mention starts (the first one there)
+    city: tuple[int, int] | None = None
+    country: tuple[int, int] | None = None
+    dated: Place | None = None
+    seen: dict[str, Place] = {}
+    by_start: dict[int, Place] = {}
+    # the places a venue may lie in, by start: (start, order in ``resolved``, end, place)
+    areas: list[tuple[int, int, int, Place]] = []
+    for order, (s, e, p, _) in enumerate(resolved):
+        if p.kind in _AREA_KINDS:
+            areas.append((s, order, e, p))
+        if p.kind == "city":
+            if city is None or (s, p.index) < city:
+                city = (s, p.index)
+        elif p.kind == "country" and (country is None or (s, p.index) < country):
+            country = (s, p.index)
+        if dated is None and s in datelines:
+            dated = p
+        seen[p.name] = p
+        by_start.setdefault(s, p)
+    areas.sort(key=itemgetter(0, 1))
+    first = city or country
+    first_city = gaz.place(first[1]) if first else None
+    if dated is not None:
+        first_city = dated  # the dateline names where the story happens
     for vs, ve, vname, vkind in venue_spans:
         near: Place | None = None
-        seen = {r[2].name: r[2] for r in resolved}
         inner = [seen[p.name] for p in gaz_places_in(gaz, vname) if p.name in seen]
         pw, pws = ctx.before(vs)
-        owner = next((r[2] for r in resolved if r[0] == pws and pw.endswith(("'s", "’s"))), None)
+        owner = by_start.get(pws) if pw.endswith(("'s", "’s")) else None
         if inner:
             near = inner[0]  # "Expo Center Berlin": the city the document names
         elif owner is not None:
@@ -1086,30 +1293,29 @@ def _place_venues(
         else:
             sent = analysis.sentence_at(vs) if analysis is not None else None
             lo, hi = (sent.start, sent.end) if sent is not None else (max(0, vs - 200), ve + 200)
-            local = [
-                (min(abs(r[1] - vs), abs(r[0] - ve)), r[2])
-                for r in resolved
-                if lo <= r[0] < hi and r[2].kind in ("city", "region", "country")
-            ]
-            near = min(local, key=lambda t: t[0])[1] if local else first_city
-        resolved.append(
-            (
-                vs,
-                ve,
-                Place(
-                    index=-1 - vs,
-                    name=vname,
-                    kind=vkind,
-                    country=near.country if near else None,
-                    latitude=near.latitude if near else None,
-                    longitude=near.longitude if near else None,
-                    population=0,
-                    flags=0,
-                    admin1=near.admin1 if near else "",
-                ),
-                False,
-            )
+            # the nearest place that starts in the sentence (and within _NEAR characters, so
+            # that a text without full stops stays linear); the first mentioned wins a tie
+            lo, hi = max(lo, vs - _NEAR), min(hi, ve + _NEAR)
+            window = areas[bisect_left(areas, (lo,)) : bisect_left(areas, (hi,))]
+            window.sort(key=itemgetter(1))
+            local = [(min(abs(a[2] - vs), abs(a[0] - ve)), a[3]) for a in window]
+            near = min(local, key=itemgetter(0))[1] if local else first_city
+        venue = Place(
+            index=-1 - vs,
+            name=vname,
+            kind=vkind,
+            country=near.country if near else None,
+            latitude=near.latitude if near else None,
+            longitude=near.longitude if near else None,
+            population=0,
+            flags=0,
+            admin1=near.admin1 if near else "",
         )
+        if vkind in _AREA_KINDS:
+            insort(areas, (vs, len(resolved), ve, venue), key=itemgetter(0, 1))
+        resolved.append((vs, ve, venue, False))
+        seen[vname] = venue
+        by_start.setdefault(vs, venue)
 
 
 def _plugin_places(
@@ -1197,16 +1403,6 @@ def gaz_places_in(gaz: Gazetteer, name: str) -> list[Place]:
     found = [(e - s, k) for s, e, k in gaz.match(name)]
     found.sort(reverse=True)
     return [gaz.candidates(k)[0][0] for _, k in found]
-
-
-def _metonym(ctx: _Ctx, end: int, p: Place) -> bool:
-    """A country, capital or seat of government followed by a verb of saying or acting."""
-    if not (p.kind == "country" or p.flags & CAPITAL or (p.kind == "venue" and p.flags & EXTRA)):
-        return False
-    if ctx.text[end : end + 1] != " ":
-        return False
-    w, _ = ctx.after(end)
-    return w in _METONYM_VERBS
 
 
 @hookimpl(trylast=True)
