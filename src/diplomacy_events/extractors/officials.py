@@ -70,7 +70,11 @@ _F_SUFFIX = 64
 # What a word before a title is, for ``_qualify``: (kind, pronoun is "its"/"their", ends a
 # country or body of several words, country form, organization, word without possessive).
 _QualWord = tuple[int, bool, bool, "tuple[str, str] | None", "tuple[str, str | None] | None", str]
-_Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER = range(6)
+_Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER, _Q_IGO, _Q_BODY = range(8)
+# Prepositions after which a place says where something happens, not whose it is.
+_LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "across", "around", "via"))
+# Roles whose holder serves a sending state: a capital or country named after the title is the host.
+_ENVOY_ROLES = frozenset(("ambassador", "envoy"))
 
 
 @attrs.frozen
@@ -119,7 +123,7 @@ def _patterns() -> _Patterns:
         tail=re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}"),
         coord=re.compile(r"(?:,|,? and|,? or)\s+(?:the\s+)?"),
         acts=re.compile(r"(?:['’]s)?\s*(?:,\s*(?:which|who)\b)?\s*([A-Za-z’'\-]+)"),
-        title_tail=re.compile(r"\s+(?:of|for|at|to)\s+(?:the\s+)?([^,;.()]{1,70})"),
+        title_tail=re.compile(r"\s+(of|for|at|to|in)\s+(?:the\s+)?([^,;.()]{1,70})"),
         caps=re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*"),
         orgs_in=re.compile(r"[A-Z][\w’'.\-+]*(?: (?:of |of the |and )?[A-Z][\w’'.\-+]*)*"),
         poss_gap=re.compile(r"['’]s\s+"),
@@ -177,6 +181,13 @@ class _Lex:
     not_verbs: frozenset[str]
     target_verbs: frozenset[str]
     with_events: tuple[str, ...]
+    igo_nouns: frozenset[str]
+    body_words: frozenset[str]
+    """The words of the lower-case names of bodies ("foreign", "ministry")."""
+    """Lower-case nouns of international bodies that qualify a title ("forum spokesman")."""
+    multi_spans: dict[str, tuple[int, ...]]
+    """By last word, the word counts of the countries and bodies of several words it ends, longest
+    first ("Grenadines": 5 for "St. Vincent and the Grenadines")."""
     patterns: _Patterns
 
 
@@ -271,8 +282,20 @@ def _build(knowledge: Knowledge) -> _Lex:
         not_verbs=frozenset(words["not_verbs"]),
         target_verbs=frozenset(words["target_verbs"]),
         with_events=tuple(words["with_events"]),
+        igo_nouns=frozenset(words.get("igo_nouns", ())),
+        body_words=frozenset(w for b in org_data["bodies"] for w in b.lower().split()),
+        multi_spans=_multi_spans((*forms, *orgs)),
         patterns=_patterns(),
     )
+
+
+def _multi_spans(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    spans: dict[str, set[int]] = {}
+    for f in names:
+        parts = f.split()
+        if 1 < len(parts) <= 6:
+            spans.setdefault(_strip_poss(parts[-1])[0], set()).add(len(parts))
+    return {w: tuple(sorted(v, reverse=True)) for w, v in spans.items()}
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -324,6 +347,8 @@ class _TitleHit:
     former: bool = False
     possessor: str | None = None
     pronoun: bool = False
+    host: str | None = None
+    """The country an envoy is sent to ("ambassador to France"): never the envoy's own."""
     used: bool = False
     qualified: bool = False
     """Whether ``_qualify`` has read the words before it (done on demand: most titles never need it)."""
@@ -406,6 +431,7 @@ class _Finder:
         self._title_by_end: dict[int, _TitleHit] = {}
         self._title_end_list: list[int] = []
         self._title_starts: list[int] = []
+        self._strong_counts: dict[str, int] | None = None
 
     # ---------------------------------------------------------------- scanning
     def run(self) -> list[Actor]:
@@ -769,10 +795,9 @@ class _Finder:
             if seg and flags & _F_SUFFIX:
                 # "Acme Technology", "Supreme Court": an organization, not a person
                 seg.append(tok)
-                self._org_run(seg)
+                i = self._org_of_tail(seg, toks, infos, i + 1)
                 seg = []
                 evidence = 0
-                i += 1
                 continue
             seg.append(tok)
             if poss:
@@ -783,10 +808,47 @@ class _Finder:
         if seg:
             self._candidate(seg, evidence)
 
-    def _org_run(self, seg: list[_Token]) -> None:
+    def _org_run(self, seg: list[_Token], iso: str | None = None) -> None:
         start, end = seg[0][0], seg[-1][1]
         name, _ = _strip_poss(self.text[start:end])
-        self.org_hits.append((start, start + len(name), name, None))
+        self.org_hits.append((start, start + len(name), name, iso))
+
+    def _org_of_tail(self, seg: list[_Token], toks: list[_Token], infos: list[_WordInfo], i: int) -> int:
+        """Record the organization ``seg`` ends, continued by "of" phrases ("Council of Resistance of
+        Iran", "Bureau of the Interior"); its country is a country its last "of" names. The index of
+        the first word after it."""
+        n = len(toks)
+        in_title = self._in_title
+        iso: str | None = None
+        last_of = -1
+        while i + 1 < n and toks[i][2] == "of":
+            j = i + 1
+            if toks[j][2] == "the" and j + 1 < n:
+                j += 1
+            k = j
+            # capitalised words up to a title, a stop word, a connector or a possessive
+            while (
+                k < n
+                and not infos[k][1] & (_F_CONNECTOR | _F_STOP | _F_HONORIFIC)
+                and toks[k][0] not in in_title
+            ):
+                k += 1
+                if infos[k - 1][2]:
+                    break
+            if k == j:
+                break
+            seg = seg + toks[i:k]
+            last_of = j
+            i = k
+            if infos[k - 1][2]:
+                break
+        if last_of >= 0:
+            tail, _ = _strip_poss(self.text[toks[last_of][0] : seg[-1][1]])
+            f = self.lex.forms.get(tail)
+            if f is not None and f[1] == "country":
+                iso = f[0]
+        self._org_run(seg, iso)
+        return i
 
     def _candidate(self, seg: list[_Token], evidence: int) -> None:
         while seg and seg[-1][2] in _CONNECTORS:
@@ -847,6 +909,7 @@ class _Finder:
         ext = start
         k = 0
         steps = 0
+        multi_spans = lex.multi_spans
         while steps < 6 and read(k) > k:
             steps += 1
             s, e, w = words[k]
@@ -861,9 +924,10 @@ class _Finder:
                 ext = s
                 break
             matched = False
-            if info[2]:  # some country or body of several words ends with this word
-                nw = read(k + 2)
-                for span in (3, 2):
+            spans = multi_spans.get(info[5]) if info[2] else None
+            if spans:  # some country or body of several words ends with this word
+                nw = read(k + spans[0] - 1)
+                for span in spans:
                     if k + span - 1 >= nw:
                         continue
                     s0, _e0, w0 = words[k + span - 1]
@@ -912,6 +976,16 @@ class _Finder:
                 # a capitalised qualifier: "European Commission President", "House Speaker"
                 ext, k = s, k + 1
                 continue
+            if what == _Q_IGO:
+                # "forum spokesman", "the bloc's envoy": an international body's official
+                if t.country is None:
+                    t.igo = True
+                ext, k = s, k + 1
+                continue
+            if what == _Q_BODY and _in_spans(s, self.body_hits):
+                # "a Belgian foreign ministry spokeswoman": the body's words lead to its country
+                ext, k = s, k + 1
+                continue
             break
         t.ext_start = ext
         if t.country is None and not t.igo:
@@ -933,15 +1007,25 @@ class _Finder:
             what, pronoun = _Q_PRONOUN, lw == "its" or lw == "their"
         elif lw in lex.mods:
             what = _Q_MOD
+        elif lw in lex.igo_nouns:
+            what = _Q_IGO
+        elif lw in lex.body_words and w[:1].islower():
+            what = _Q_BODY
         elif poss and w[:1].isupper():
             what = _Q_POSSESSOR
         elif w[:1].isupper() and lw not in ("the", "a", "an") and w not in lex.stop and not w.endswith("."):
             what = _Q_QUALIFIER
+        form = lex.forms.get(bare)
+        if form is None and "-" in bare:
+            # "Swedish-Iranian doctor": a compound of demonyms gives its first country
+            parts = [lex.forms.get(x) for x in bare.split("-")]
+            if all(f is not None and f[1] == "demonym" for f in parts):
+                form = parts[0]
         info: _QualWord = (
             what,
             pronoun,
             bare in lex.multi_last,
-            lex.forms.get(bare),
+            form,
             lex.orgs.get(bare),
             bare,
         )
@@ -953,16 +1037,31 @@ class _Finder:
         m = self.pat.title_tail.match(self.text, t.end, t.end + 80)
         if not m:
             return
-        tail = m.group(1)
+        prep, tail = m.group(1), m.group(2)
+        if t.info.role in _ENVOY_ROLES and prep != "of" and prep != "for":
+            # "ambassador in Paris", "envoy to Brussels": the host, never the envoy's own country
+            for m2 in self.pat.caps.finditer(tail):
+                f = self.lex.forms.get(_strip_poss(m2.group())[0])
+                if f is not None:
+                    t.host = f[0]
+                    return
+            return
+        if prep == "in":
+            return  # "minister in the region": where, not whose
         for _name, (_canon, iso) in self._orgs_in(tail):
             t.country, t.igo = iso, iso is None
             return
+        first = True
         for m2 in self.pat.caps.finditer(tail):
             bare, _ = _strip_poss(m2.group())
             f = self.lex.forms.get(bare)
             if f is not None:
                 t.country = f[0]
                 return
+            if first and m2.start() == 0 and t.possessor is None:
+                # "a spokeswoman for Moreno": the title belongs to someone, like "X's spokeswoman"
+                t.possessor = bare
+            first = False
 
     def _orgs_in(self, s: str) -> Iterable[tuple[str, tuple[str, str | None]]]:
         orgs = self.lex.orgs
@@ -1322,8 +1421,10 @@ class _Finder:
                     # "their ambassadors - X in Washington": an envoy in a capital serves another country
                     others = sorted((c for c in counts if c != p.near_capital), key=lambda c: -counts[c])
                     country = others[0] if others else None
+                if country is None and t.info.role in _ENVOY_ROLES:
+                    country = self._earlier_envoy(t)
                 if country is None and t.pronoun:
-                    country = self._recent_country(t.start)
+                    country, igo = self._antecedent(t.start)
             if country is None and not igo:
                 # a relative shares the surname: "first lady Jill Biden"
                 last = p.name.rsplit(" ", 1)[-1]
@@ -1332,7 +1433,16 @@ class _Finder:
                         country = q.country
                         break
             if country is None and not igo:
-                country = self._sentence_country(p.start) or self._recent_country(p.start) or dominant
+                # places that say whose before places that merely say where or are another's
+                avoid = {c for c in (t.host if t else None, p.near_capital if t and t.host else None) if c}
+                country = (
+                    self._sentence_country(p.start, avoid)
+                    or self._recent_country(p.start, avoid, t is not None and t.info.role == "spokesperson")
+                    or self._main_country(avoid)
+                    or self._sentence_country(p.start)
+                    or self._recent_country(p.start)
+                    or dominant
+                )
             p.country = country
             title = t.text if t is not None else None
             role = t.info.role if t is not None else None
@@ -1443,27 +1553,111 @@ class _Finder:
             return max(before, key=lambda e: e.start or dt.date.min)
         return entries[0]
 
-    def _recent_country(self, pos: int) -> str | None:
-        """The country of the nearest place or national body named before ``pos``."""
+    def _main_country(self, avoid: set[str]) -> str | None:
+        """The country named most often as whose (not merely where), counted once per document."""
+        counts = self._strong_counts
+        if counts is None:
+            counts = self._strong_counts = {}
+            for s, e, iso, _k in self.places:
+                if not self._weak_place(s, e):
+                    counts[iso] = counts.get(iso, 0) + 1
+        return max((c for c in counts if c not in avoid), key=lambda k: counts[k], default=None)
+
+    def _weak_place(self, s: int, e: int) -> bool:
+        """Whether a place says where rather than whose: "talks in Brussels", "flown to Tehran",
+        or a possessive before a plain noun ("Kigali's refusal", "Oman's foreign ministry")."""
+        text = self.text
+        if text[e : e + 1] in ("'", "’"):
+            j = e + 2 if text[e + 1 : e + 2] == "s" else e + 1
+            while j < len(text) and text[j] == " ":
+                j += 1
+            if text[j : j + 1].islower():
+                # a title or a body after it is the country's: "Oman's foreign ministry"
+                i = bisect.bisect_left(self._title_starts, j)
+                if i < len(self._title_starts) and self._title_starts[i] == j:
+                    return False
+                i = bisect.bisect_left(self.body_hits, (j,))
+                return not (i < len(self.body_hits) and self.body_hits[i][0] == j)
+            return False
+        k = s
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        if k == s or k < 2:
+            return False
+        j = k
+        while j > 0 and k - j < 8 and text[j - 1].isalpha():
+            j -= 1
+        return text[j:k] in _LOCATIVE and (j == 0 or not text[j - 1].isalnum())
+
+    def _recent_country(self, pos: int, avoid: set[str] | None = None, spokes: bool = False) -> str | None:
+        """The country of the nearest place or national body named before ``pos``; with ``avoid``,
+        only places of the same paragraph that say whose, and none of the countries avoided (a
+        spokesperson, ``spokes``, still speaks for the last national body named before)."""
         best: tuple[int, str] | None = None
-        for _s, e, iso, kind in self._places_before(pos, 400):
-            if kind != "demonym":
+        lo = org_lo = pos - 400
+        if avoid is not None:
+            lo = max(lo, self.an.paragraphs[self.an.paragraph_index(pos)].start)
+            if not spokes:
+                org_lo = lo
+        for s, e, iso, kind in self._places_before(pos, pos - lo):
+            if kind != "demonym" and (avoid is None or (iso not in avoid and not self._weak_place(s, e))):
                 best = (e, iso)
                 break
         for _s, e, _name, org_iso in self.org_hits:
-            if org_iso and pos - 400 <= e <= pos and (best is None or e > best[0]):
+            if (
+                org_iso
+                and org_lo <= e <= pos
+                and (best is None or e > best[0])
+                and org_iso not in (avoid or ())
+            ):
                 best = (e, org_iso)
         return best[1] if best else None
 
-    def _sentence_country(self, pos: int) -> str | None:
+    def _sentence_country(self, pos: int, avoid: set[str] | None = None) -> str | None:
+        """The first place of the sentence; with ``avoid``, the first that says whose and is none of
+        the countries avoided."""
         sent = self.an.sentence_at(pos)
         if sent is None:
             return None
         places = self.places
         i = bisect.bisect_left(places, (sent.start,))
-        if i < len(places) and places[i][0] < sent.end:
-            return places[i][2]
+        while i < len(places) and places[i][0] < sent.end:
+            s, e, iso, _k = places[i]
+            if avoid is None or (iso not in avoid and not self._weak_place(s, e)):
+                return iso
+            i += 1
         return None
+
+    def _earlier_envoy(self, t: _TitleHit) -> str | None:
+        """The country of an earlier envoy title no one holds: "summoned Chinese envoys ... called in
+        Ambassador X", "an Iranian diplomat ... the diplomat, X"."""
+        best: str | None = None
+        for u in self.titles:
+            if u.start >= t.start:
+                break
+            if u is t or u.start < t.start - 1500 or u.info.role not in _ENVOY_ROLES:
+                continue
+            if u.used and not u.plural:
+                continue
+            self._qualify(u)
+            if u.country is not None:
+                best = u.country
+        return best
+
+    def _antecedent(self, pos: int) -> tuple[str | None, bool]:
+        """The country of what "its"/"their" at ``pos`` refers to: the nearest body or state named
+        before it (an international body gives none), a place that only says where skipped."""
+        best: tuple[int, str | None] | None = None
+        for s, e, iso, kind in self._places_before(pos, 400):
+            if kind != "demonym" and not self._weak_place(s, e):
+                best = (e, iso)
+                break
+        for _s, e, _name, org_iso in self.org_hits:
+            if pos - 400 <= e <= pos and (best is None or e > best[0]):
+                best = (e, org_iso)
+        if best is None:
+            return None, False
+        return best[1], best[1] is None
 
 
 @hookimpl(trylast=True)
