@@ -55,8 +55,15 @@ def extract_one(pipeline: Pipeline, item: Any, index: int) -> Extraction:
         return failed(item, index, exc)
 
 
+_inherited: Pipeline | None = None
+"""The parent's pipeline, seen by forked workers: they use it as it is, compiled lexicons and all."""
+
+
 def _init_worker(settings: dict[str, Any]) -> None:
     global _worker
+    if _inherited is not None and _inherited.settings == settings:
+        _worker = _inherited  # forked: plugins and compiled data come with the process
+        return
     from diplomacy_events.pipeline import Pipeline
 
     _worker = Pipeline(**settings)
@@ -77,7 +84,10 @@ class _Pool:
     """A process pool that is rebuilt when a worker dies, so one bad document cannot sink the rest."""
 
     def __init__(self, pipeline: Pipeline, workers: int) -> None:
+        global _inherited
         self.settings = pipeline.settings
+        if _context().get_start_method() == "fork":
+            _inherited = pipeline
         self.workers = workers
         self.executor = self._new()
 
