@@ -77,6 +77,7 @@ _TITLE_THEN_NAME = re.compile(
     r"(?:ambassador|envoy|charg[ée] d['’]affaires|consul|representative|diplomat)"
     r"(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
 )
+_BLOC = re.compile(r"\s+the\s+(?:bloc|alliance|union|grouping|organisation|organization)\b")
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
 _ING_NOUNS = frozenset(
     ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
@@ -86,7 +87,10 @@ _AND_VERB = re.compile(r"(?:,\s+and\s+(?:also\s+|then\s+|later\s+)?|\band\s+to\s
 _PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|also|then|later|already|not|never|once)\s+)?$",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
@@ -227,6 +231,9 @@ class _Doc:
         self.dates = date_index(dates)
         self.modifiers = self._title_modifiers()
         self.states = {a.country: a for a in actors if a.kind == "state" and a.country}
+        self.union = next(
+            (a for a in actors if a.kind == "organization" and a.name == "European Union"), None
+        )
         self.dateline = _dateline(self)
         self.published = published
 
@@ -342,6 +349,16 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return out
     # "a Japan-South Korea summit": a name in a compound modifier is no object of its own
     following = [p for p in doc.actors_in(pos, end) if not re.match(r"-[A-Z]", text[p.end : p.end + 2])]
+    if not following or following[0].start - pos > 12:
+        bloc = _BLOC.match(text, pos)
+        if bloc is not None:
+            # "urged the bloc": the international body the article last named
+            body = [
+                p.record for p in doc.actors_in(max(0, pos - 3000), pos) if p.record.kind == "organization"
+            ]
+            igo = [a for a in body if a.country is None]
+            if igo:
+                return [igo[-1]]
     if not following:
         return []
     first = following[0]
@@ -627,6 +644,8 @@ def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     from diplomacy_events.countries import country_code, demonym_country
 
     for word in re.finditer(r"\b[A-Z][\w.]*[\w]\.?", doc.text[start : min(end, start + 50)]):
+        if word.group() == "European" and doc.union is not None:
+            return doc.union  # "sanctions on ten European politicians": the bloc they belong to
         code = demonym_country(word.group()) or country_code(word.group())
         if code and code in doc.states:
             return doc.states[code]
