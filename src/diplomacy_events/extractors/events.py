@@ -47,7 +47,7 @@ from diplomacy_events.extractors._context import (
 )
 from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import EMPTY, EventTrigger, Knowledge, load_json
-from diplomacy_events.models import Actor, Document, Event, Location, Mention, TimeExpression
+from diplomacy_events.models import Actor, Document, Event, Location, Mention, Statement, TimeExpression
 from diplomacy_events.text import Analysis, analyze
 
 _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
@@ -78,6 +78,7 @@ _TITLE_THEN_NAME = re.compile(
     r"(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
 )
 _BLOC = re.compile(r"\s+the\s+(?:bloc|alliance|union|grouping|organisation|organization)\b")
+_SPEECH_ACTS = {"threat", "appeal", "accusation", "rejection"}
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
 _ING_NOUNS = frozenset(
     ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
@@ -230,6 +231,8 @@ class _Doc:
         self.locations = location_index(locations)
         self.dates = date_index(dates)
         self.modifiers = self._title_modifiers()
+        self.quoted: list[tuple[int, int, Actor]] = []
+        """Direct quotes with a known speaker: (start, end, speaker)."""
         self.states = {a.country: a for a in actors if a.kind == "state" and a.country}
         self.union = next(
             (a for a in actors if a.kind == "organization" and a.name == "European Union"), None
@@ -515,11 +518,18 @@ def find_events(
     analysis: Analysis | None = None,
     knowledge: Knowledge = EMPTY,
     published: dt.date | None = None,
+    statements: Sequence[Statement] = (),
 ) -> list[Event]:
     """Events of ``text`` whose participants, place and date are records of the earlier stages."""
     analysis = analysis or analyze(text)
     c = knowledge.compiled("events.triggers", _compile)
     doc = _Doc(text, analysis, actors, locations, dates, published)
+    by_id = {a.id: a for a in actors}
+    doc.quoted = [
+        (s.start, s.end, by_id[s.speaker])
+        for s in statements
+        if s.kind == "direct" and s.speaker is not None and s.speaker in by_id
+    ]
     drafts: list[_Draft] = []
     recent = _Recent()
     for m, trig in _triggers(c, text):
@@ -865,6 +875,11 @@ def _draft(
         target = _demonym_target(doc, m.end(), end)
         if target is not None:
             objects = [target]
+    speaker = None
+    if trig.type in _SPEECH_ACTS:
+        speaker = next((who for a, b, who in doc.quoted if a <= m.start() < b), None)
+        if speaker is not None:
+            subject, objects = [speaker], [o for o in objects if o is not speaker]  # the quote's speaker acts
     if not subject and not objects:
         if definite:
             last = recent.by_type.get(trig.type)
@@ -911,6 +926,8 @@ def _draft(
         date = _date(doc, sent[0], end, m.start())
     if date is None:
         date = _anchored_date(doc, sent[0])
+    if speaker is not None:
+        status = "occurred"  # a threat or an appeal in a quote is made when it is said
     if trig.type not in _PLACED_TYPES:
         places = []
     participants: list[Actor] = []
@@ -1074,6 +1091,9 @@ def extract_events(
     actors: Sequence[Actor],
     locations: Sequence[Location],
     dates: Sequence[TimeExpression],
+    statements: Sequence[Statement],
 ) -> list[Event]:
     """Events with participants, place, date, status and CAMEO code."""
-    return find_events(document.text, actors, locations, dates, analysis, knowledge, document.published)
+    return find_events(
+        document.text, actors, locations, dates, analysis, knowledge, document.published, statements
+    )
