@@ -849,6 +849,14 @@ def _draft(
             # "He said ..., and warned that": the verb shares the sentence's subject.
             lead_end = min(m.start(), sent[0] + 60)
             subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
+        elif (
+            tl.endswith("ing")
+            and re.search(r",\s+$", lead)
+            and recent.last is not None
+            and recent.last.sentence[0] <= m.start() < recent.last.sentence[1]
+        ):
+            # "Kinshasa expelled the ambassador, accusing Kigali of ...": the same subject acts
+            subject = [recent.last.actors[0]]
         else:
             subject = _subject(doc, sent[0], lo, m.start())
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
@@ -986,9 +994,11 @@ class _Recent:
     def __init__(self) -> None:
         self.by_type: dict[str, _Draft] = {}
         self.pair: _Draft | None = None
+        self.last: _Draft | None = None
 
     def note(self, drafts: list[_Draft]) -> None:
         for d in drafts:
+            self.last = d
             self.by_type[d.type] = d
             if d.type in ("meeting", "call") and len(d.actors) > 1:
                 self.pair = d
