@@ -4,11 +4,11 @@ Triggers (``lexicon/event_triggers.json`` plus what plugins register) are found 
 For each:
 
 * participants: ``between X and Y`` after the trigger, else the subject (the actors named closest
-  before the trigger in its clause, with those listed before them: "Italy, Spain and Denmark"; a
+  before the trigger in its clause, with those listed before them: "Chile, Peru and Ecuador"; a
   pronoun's antecedent; a demonym's state: "Israeli aircraft"; a capital opening the clause) and the
   objects (the first actor after it, a list after it, partners after "with", the envoy named after
-  a state's title). A state or organization that only qualifies a person's title ("US President
-  Joe Biden") is no participant; a forum naming a meeting ("a NATO summit") takes part in it; an
+  a state's title). A state or organization that only qualifies a person's title ("Peruvian President
+  Ana Ruiz") is no participant; a forum naming a meeting ("an OAS summit") takes part in it; an
   agent after "by" acts ("a lunch hosted by X");
 * one event per acting state for one-sided types (expulsions, sanctions, visits...), and per pair
   for "X signed agreements with Y and Z";
@@ -270,7 +270,7 @@ _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:and\s+)?[^,;:.\"“”]{1,45},\s*(?:and
 
 
 def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
-    """The last actor of ``found`` and those listed before it ("Italy, Spain and Denmark",
+    """The last actor of ``found`` and those listed before it ("Chile, Peru and Ecuador",
     "Ann Lee, the trade minister, and Bo Chan")."""
     last = found[-1]
     if last.record.kind == "person":
@@ -298,8 +298,8 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     Without one: the person a pronoun names, the antecedent of "X, who ...", or the sentence's
     first actor.
     """
-    # "attended a NATO summit": a name inside a noun phrase is not who acts; nor is the owner in
-    # "X's son-in-law", unless what X owns is the event itself ("Blinken's planned visit").
+    # "attended an OAS summit": a name inside a noun phrase is not who acts; nor is the owner in
+    # "X's son-in-law", unless what X owns is the event itself ("the minister's planned visit").
     found = [
         p
         for p in doc.actors_in(lo, pos)
@@ -325,10 +325,10 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
         return [who] if who else []
     seat = _seat_actor(doc, lo, pos)
     if seat is not None:
-        return [seat]  # "Moscow retaliated": the capital stands for its state
+        return [seat]  # "Lima retaliated": the capital stands for its state
     demonym = _demonym_actor(doc, lo, pos)
     if demonym is not None:
-        return [demonym]  # "Israeli aircraft struck": Israel acted
+        return [demonym]  # "Peruvian troops fired": Peru acted
     before = doc.actors_in(sent_start, lo)
     if before and re.match(r",\s+(?:who|which)\b", doc.text[before[-1].end : before[-1].end + 8]):
         return [before[-1].record]
@@ -350,7 +350,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
                 out.append(nxt.record)
                 break
         return out
-    # "a Japan-South Korea summit": a name in a compound modifier is no object of its own
+    # "a Chile-Peru summit": a name in a compound modifier is no object of its own
     following = [p for p in doc.actors_in(pos, end) if not re.match(r"-[A-Z]", text[p.end : p.end + 2])]
     if not following or following[0].start - pos > 12:
         bloc = _BLOC.match(text, pos)
@@ -392,7 +392,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     for nxt in following[1:]:
         gap = text[prev.end : nxt.start]
         if not partners and _WITH_GAP.fullmatch(gap):
-            partners = True  # "agreed by Iran with the United States, Britain and France"
+            partners = True  # "agreed by Peru with Chile, Bolivia and Ecuador"
         elif not _LIST_GAP.fullmatch(gap):
             break
         if nxt.record not in out:
@@ -413,10 +413,10 @@ def _location(
     text = doc.text
     brk = _PLACE_BREAK.search(text, pos, end)
     if brk is not None:
-        end = brk.start()  # "talks with Putin, ... since the attack in Salisbury"; "agreed that X in Y"
+        end = brk.start()  # "talks with the envoy, ... since the flood in Cusco"; "agreed that X in Y"
     if not visit:
         end = min(end, reach + 90)
-    # "flew in from Moscow": where a trip starts is not where it goes.
+    # "flew in from Quito": where a trip starts is not where it goes.
     after = [
         p
         for p in doc.locations.between(pos, end)
@@ -429,17 +429,17 @@ def _location(
         return bool(re.search(rf"\b(?:{words})\s+(?:the\s+|a\s+|an\s+)?$", lead))
 
     if visit:
-        # "arrived from the summit in Canada": places after "from" are where the trip began.
+        # "arrived from the summit in Panama": places after "from" are where the trip began.
         after = [p for p in after if not re.search(r"\bfrom\b", text[pos : p.start])]
         for p in after:
             if led_by(p, "to|into") or not text[pos : p.start].strip():
                 return p.record
-    # "welcomed Modi to the White House": a venue one is brought to is where it happened.
+    # "welcomed the premier to the Elysee": a venue one is brought to is where it happened.
     introduced = [
         p for p in after if led_by(p, "in|at|inside|near") or (p.record.kind == "venue" and led_by(p, "to"))
     ]
     if introduced:
-        # "war in Ukraine, ... in Vienna": a city or venue says where better than a country does.
+        # "the war in Sudan, ... in Geneva": a city or venue says where better than a country does.
         return min(introduced, key=lambda p: (p.record.kind == "country", p.start)).record
     for p in after:
         if not text[pos : p.start].strip():
@@ -449,7 +449,7 @@ def _location(
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", lead) and p.record.kind != "continent":
             return p.record
         if re.match(r",\s+where\b", text[p.end : p.end + 8]) and p.record.kind != "continent":
-            return p.record  # "from Brussels, where he attended a summit"
+            return p.record  # "from Madrid, where he attended a summit"
     return None
 
 
@@ -464,7 +464,7 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
     if semi >= 0:
         end = semi
     # A date inside a relative clause that does not hold the trigger is that clause's
-    # ("Xi, who was handed a third term on Friday, visited Riyadh in December").
+    # ("Ruiz, who was re-elected on Friday, visited Quito in May").
     asides = [(r.start() + start, r.end() + start) for r in _RELATIVE.finditer(doc.text[start:end])]
     asides = [(a, b) for a, b in asides if not a <= pos < b]
     found = [
@@ -483,7 +483,7 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
 
 def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
     """The date the paragraph last anchored, in the sentence just before ("... summoned envoys on
-    Tuesday. Paris called in the ambassador ..."), when the event's own sentence gives none."""
+    Tuesday. Lima called in the ambassador ..."), when the event's own sentence gives none."""
     para = doc.analysis.paragraph_index(sent_start)
     k = doc.analysis.sentence_index(sent_start) - 1
     if para < 0 or k < 0 or doc.analysis.paragraph_index(doc.analysis.sentences[k].start) != para:
@@ -493,7 +493,7 @@ def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
 
 
 def _status(c: _Compiled, doc: _Doc, lo: int, pos: int, trigger_text: str) -> str:
-    # Modal and status words are lowercase: "Theresa May" is no "may"; a relative clause
+    # Modal and status words are lowercase: "Ana May" is no "may"; a relative clause
     # ("May, who will hand over next month, held talks") says nothing of the main verb.
     lead = _RELATIVE.sub(" ", doc.text[lo:pos])
     before = [w for w in re.findall(r"[\w']+", lead) if w.islower()][-7:]
@@ -560,7 +560,7 @@ def find_events(
 
 
 def _meet_where_one_went(drafts: list[_Draft]) -> None:
-    """ "flew to Sao Paulo to meet Lula": the meeting is where the trip of its sentence went."""
+    """ "flew to Quito to meet the president": the meeting is where the trip of its sentence went."""
     trips = {(d.sentence, d.actors[0].id): d.location for d in drafts if d.type == "visit" and d.location}
     for d in drafts:
         if d.type == "meeting" and d.location is None:
@@ -612,7 +612,7 @@ _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w .'-]{1,30})?\s+[-–—]\s")
 
 
 def _dateline(doc: _Doc) -> Location | None:
-    """The place of a dateline ("GENEVA - ...", "OSAKA, Japan — ...") opening a paragraph."""
+    """The place of a dateline ("QUITO - ...", "CUSCO, Peru — ...") opening a paragraph."""
     for para in doc.analysis.paragraphs[:6]:
         first = doc.locations.first_after(para.start, min(para.end, para.start + 40))
         if first is not None and first.start == para.start and _DATELINE.match(doc.text, first.end):
@@ -671,7 +671,7 @@ def _first_verb(doc: _Doc, start: int, end: int) -> int:
 
 
 def _seat_actor(doc: _Doc, start: int, end: int) -> Actor | None:
-    """The state whose capital or name opens the clause ("Moscow retaliated ... by expelling")."""
+    """The state whose capital or name opens the clause ("Lima retaliated ... by expelling")."""
     first = doc.locations.first_after(start, end)
     if first is None or doc.text[start : first.start].strip(" ,;"):
         return None
@@ -695,7 +695,7 @@ def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
 
 
 def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Location]:
-    """``first`` and the places listed after it ("visiting Israel, Sudan and Oman")."""
+    """``first`` and the places listed after it ("visiting Chile, Peru and Bolivia")."""
     out = [first]
     placed = doc.locations.between(pos, end)
     start = next((p for p in placed if p.record is first), None)
@@ -770,7 +770,7 @@ def _draft(
     located = trig.needs_place or tl == "visits"
     location = locate() if located else None
     if trig.needs_place and location is None:
-        # "Biden arrived on Tuesday": the dateline says where, if the article has one.
+        # "the president arrived on Tuesday": the dateline says where, if the article has one.
         location = doc.dateline
         if location is None or not _recent(_date(doc, sent[0], end, m.start()), doc.published):
             return []
@@ -797,7 +797,7 @@ def _draft(
         m.end() + by_agent.end() == mm.start for a in objects[:1] for mm in a.mentions
     )
     if by_agent is not None and not agent_named:
-        # "agreed by Iran with ...": a country named as a place stands for its state
+        # "agreed by Peru with ...": a country named as a place stands for its state
         spot = doc.locations.first_after(m.end() + by_agent.end(), m.end() + by_agent.end() + 40)
         state = (
             doc.states.get(spot.record.country or "")
@@ -826,7 +826,7 @@ def _draft(
         and not re.search(rf"\b(?:{_AUXILIARIES})\s+$", lead)
         and re.match(r"\s+(?:in|by|at|on|during|last|earlier|under|with)\b", tail)
     ):
-        return []  # "a pact signed in 2001", "a deal negotiated in Beijing": said of a noun
+        return []  # "a pact signed in 2001", "a deal negotiated in Quito": said of a noun
     if (
         _PASSIVE.search(lead[-30:])
         and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
@@ -835,7 +835,7 @@ def _draft(
         return []  # "was shot down", "had been asked": no one named acted
     definite = bool(_DEFINITE.search(lead[-40:]))
     if definite and not between:
-        # "the visit would go ahead", "The visit angered Beijing": the noun refers back.
+        # "the visit would go ahead", "The visit angered Lima": the noun refers back.
         objects = [a for a in objects if re.match(r"\s*(?:with|by|of)\b", text[m.end() : m.end() + 6])]
     subject: list[Actor] = []
     plural = _PLURAL_SUBJECT.search(lead)
@@ -867,7 +867,7 @@ def _draft(
         ]
         subject = [a for a in subject if a not in forum]
         if trig.type == "meeting":
-            objects = objects + [a for a in forum if a not in objects]  # "a NATO summit": NATO took part
+            objects = objects + [a for a in forum if a not in objects]  # "an OAS summit": the OAS took part
         if trig.object_before and subject:
             first = doc.actors_in(lo, m.start())
             if first and first[0].record not in subject:
@@ -920,7 +920,7 @@ def _draft(
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
     if status == "occurred" and lo > sent[0] and _TEMPORAL_BREAK.search(text, max(sent[0], lo - 12), lo):
-        # "is due to attend a lunch ... before flying to Cairo": what follows a plan is planned too.
+        # "is due to attend a lunch ... before flying to Quito": what follows a plan is planned too.
         main = [w for w in re.findall(r"[\w']+", text[sent[0] : lo]) if w.islower()]
         if set(main) & c.planned:
             status = "planned"
@@ -949,7 +949,7 @@ def _draft(
         return []
     if not participants:
         return []
-    # One event per acting side for one-sided types ("Italy, Spain and Denmark expelled ...").
+    # One event per acting side for one-sided types ("Chile, Peru and Ecuador expelled ...").
     if trig.type in _SPLIT_TYPES and len(subject) > 1:
         groups = [[a, *[o for o in objects if o is not a]] for a in subject]
     elif trig.type == "agreement" and len(subject) == 1 and len(objects) == 2:
@@ -957,7 +957,7 @@ def _draft(
     elif trig.type == "agreement" and len(subject) > 1 and objects:
         groups = [
             [a, *[o for o in objects if o is not a]] for a in subject
-        ]  # "Egypt and Jordan made peace with X"
+        ]  # "Chile and Peru made peace with X"
     elif trig.type == "agreement" and len(subject) > 2 and not objects:
         groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed": A with each
     else:
@@ -1017,7 +1017,7 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:
-    """No place, the same place, or a place and the country it lies in ("Cairo" and "Egypt")."""
+    """No place, the same place, or a place and the country it lies in ("Quito" and "Ecuador")."""
     if a is None or b is None or a.id == b.id:
         return True
     return (a.kind == "country" and a.country == b.country) or (
@@ -1026,8 +1026,8 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
 
 
 def _same_sides(a: _Draft, b: _Draft) -> bool:
-    """One event told once by its states and once by their people ("Israel signed ..." and
-    "Netanyahu and the UAE's foreign minister signed ..."), on a compatible date and place."""
+    """One event told once by its states and once by their people ("Peru signed ..." and
+    "The premier and Chile's foreign minister signed ..."), on a compatible date and place."""
     if a.type != b.type or len(a.actors) != len(b.actors):
         return False
     kinds_a, kinds_b = {x.kind for x in a.actors}, {x.kind for x in b.actors}
@@ -1049,7 +1049,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     last_pair: dict[str, _Draft] = {}
     for d in drafts:
         if len(d.actors) == 1 and d.type in ("expulsion", "sanction", "protest"):
-            # "Germany and France announced expulsions of their own": the target of the last such event.
+            # "Chile and Peru announced expulsions of their own": the target of the last such event.
             prev = last_pair.get(d.type)
             if prev is not None and prev.actors[1].id != d.actors[0].id:
                 d.actors.append(prev.actors[1])

@@ -931,7 +931,7 @@ def find_locations(
             and wa.rstrip(".’'s") not in given
             and gaz.key_of(wa) < 0
         ):
-            # "Kim Jong Un": a family name, and so are its bare mentions; but neither a state's
+            # "Park Min Ho": a family name, and so are its bare mentions; but neither a state's
             # or a country's name ("Georgia Modular Systems") nor "Torrington Fire" says so
             if small and wa not in _CIVIC:
                 surnames.add(form)
@@ -1216,7 +1216,7 @@ def _resolve(
             shared = a1_any.get(p.admin1, 0) - (1 if info[5] and p.admin1 in info[8] else 0)
         if q is None:
             if alt and not (cue or cn):
-                continue  # an old or foreign name ("Amano" for Amman) only with its country around
+                continue  # an old or foreign name ("Amana" for Amman) only with its country around
             if bits & _F_WORD and (bits & _F_WORD_SMALL or not cue):
                 continue  # "Congress", "Reading": a word unless "in Reading" or "Reading, Pa."
             if bits & _F_SMALL:

@@ -5,8 +5,8 @@ Minister", "spokesman", "Secretary of State") and one pass of a compiled regular
 capitalised word runs (candidate names, countries, organizations). Titles are then tied to
 names by position: a title just before a name ("Chinese Foreign Minister Qin Gang"), an
 appositive after it ("Sergei Lavrov, Russia's foreign minister") or before it ("Mexico's
-president, Andrés Manuel López Obrador,"), or a plural title over a list ("foreign ministers -
-Britain's Philip Hammond, France's ..."). Shorter references ("Blinken", "Mr. Lavrov", "Lula")
+president, Ana María Ruiz Peña,"), or a plural title over a list ("foreign ministers -
+Britain's Tom Hale, France's ..."). Shorter references ("Blinken", "Mr. Lavrov", "Lula")
 become mentions of the full-named person. The country comes from the words around the title,
 then a roster of officials, then the sentence and the document. Countries and capitals that act
 ("Beijing sees", "Washington urged") are ``state`` actors; ministries, delegations, agencies and
@@ -778,7 +778,7 @@ class _Finder:
                 i += 2
                 continue
             if flags & _F_MONTH and (seg or evidence):
-                seg.append(tok)  # "Theresa May", "Mrs. May"
+                seg.append(tok)  # "Ana May", "Mrs. May"
                 if poss:
                     self._candidate(seg, evidence)
                     seg = []
@@ -1204,7 +1204,7 @@ class _Finder:
         return None if t.ext_start > after else t
 
     def _direct_country(self, p: _Person, start: int) -> None:
-        """A country possessive or demonym right before a name: "Britain's Philip Hammond"."""
+        """A country possessive or demonym right before a name: "Britain's Tom Hale"."""
         for _s, e, iso, _kind in self._places_before(start, 40):
             if self.pat.direct_gap.fullmatch(self.text, e, start):
                 p.country = iso
@@ -1220,7 +1220,7 @@ class _Finder:
             i -= 1
 
     def _plural_lists(self, persons: list[_Person], titles: list[_TitleHit]) -> None:
-        """ "foreign ministers - Britain's Philip Hammond, France's Laurent Fabius ..." """
+        """ "foreign ministers - Britain's Tom Hale, France's Luc Morel ..." """
         text = self.text
         for t in titles:
             if not t.plural:
@@ -1426,7 +1426,7 @@ class _Finder:
                 if country is None and t.pronoun:
                     country, igo = self._antecedent(t.start)
             if country is None and not igo:
-                # a relative shares the surname: "first lady Jill Biden"
+                # a relative shares the surname: "first lady Ann Hale"
                 last = p.name.rsplit(" ", 1)[-1]
                 for q in persons:
                     if q is not p and q.country and q.name.rsplit(" ", 1)[-1] == last:

@@ -206,7 +206,7 @@ def find_statements(
         after = _attribute_after(text, analysis, aidx, q, s_end)
         speaker = after[0] if after else _attribute_before(text, analysis, aidx, q, s_start)
         if after is not None and speaker is not None and speaker.kind != "person":
-            # 'Xi told Trump "...", according to Xinhua': the person who spoke, not the source.
+            # 'Ruiz told Lopes "...", according to a news agency': the person who spoke, not the source.
             before = _attribute_before(text, analysis, aidx, q, s_start, verbs_only=True)
             if before is not None and before.kind == "person":
                 speaker = before
