@@ -955,9 +955,12 @@ def _draft(
     elif trig.type == "agreement" and len(subject) == 1 and len(objects) == 2:
         groups = [[subject[0], o] for o in objects]
     elif trig.type == "agreement" and len(subject) > 1 and objects:
-        groups = [
-            [a, *[o for o in objects if o is not a]] for a in subject
-        ]  # "Chile and Peru made peace with X"
+        if re.match(r"\s*(?:[\w'’-]+\s+){0,4}?with\b", tail):
+            groups = [
+                [a, *[o for o in objects if o is not a]] for a in subject
+            ]  # "Chile and Peru made peace with X"
+        else:
+            groups = [subject]  # "A and B signed the Z accord": the parties are who signed
     elif trig.type == "agreement" and len(subject) > 2 and not objects:
         groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed": A with each
     else:
