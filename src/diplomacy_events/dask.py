@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from diplomacy_events.batch import item_id
 from diplomacy_events.formats.records import EVENT_COLUMNS, event_record
+from diplomacy_events.jsonl import parse_line
 from diplomacy_events.models import Extraction
 from diplomacy_events.pipeline import Pipeline
 
@@ -301,13 +302,6 @@ def _jsonl_files(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     return files
 
 
-def _parse(line: str, where: str, published: Any) -> dict[str, Any]:
-    """One JSONL line as a document dict, read as the command line reads it."""
-    from diplomacy_events.jsonl import parse_line
-
-    return parse_line(line, where, published)
-
-
 def _read_file(path: str, encoding: str, errors: str, published: Any) -> Iterator[dict[str, Any]]:
     """The documents of one JSONL file; read as bytes and split on ``\\n`` only, so that a line
     that does not decode fails alone and a U+2028 inside a JSON string does not split it."""
@@ -323,7 +317,7 @@ def _read_file(path: str, encoding: str, errors: str, published: Any) -> Iterato
                     yield {"id": where, "error": f"{where}: cannot read: {exc}"}
                     continue
                 if line.strip():
-                    yield _parse(line, where, published)
+                    yield parse_line(line, where, published)
     except OSError as exc:
         reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read: {exc}"
         where = f"{path}:{number + 1}" if number else path

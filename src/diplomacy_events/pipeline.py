@@ -370,10 +370,6 @@ class _Spans:
         return False
 
 
-def _overlaps(spans: _Spans, start: int, end: int) -> bool:
-    return spans.overlaps(start, end)
-
-
 def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tuple[Any, ...]]) -> list[R]:
     """Merge actors or locations from several plugins (see the module docstring)."""
     if len(results) == 1:
@@ -384,7 +380,7 @@ def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tupl
     for _, records in results:
         for r in records:
             mentions: tuple[Mention, ...] = r.mentions  # type: ignore[attr-defined]
-            free = tuple(m for m in mentions if not _overlaps(taken, m.start, m.end))
+            free = tuple(m for m in mentions if not taken.overlaps(m.start, m.end))
             if mentions and not free:
                 continue
             k = key(r)
@@ -607,7 +603,7 @@ class Pipeline:
         for _, records in self._checked(run, "extract_dates", results, run.date_problem):
             mine: list[tuple[int, int]] = []
             for d in records:
-                if not _overlaps(taken, d.start, d.end):
+                if not taken.overlaps(d.start, d.end):
                     kept.append(d)
                     mine.append((d.start, d.end))
             taken.extend(mine)
@@ -644,7 +640,7 @@ class Pipeline:
         for _, records in checked:
             mine: list[tuple[int, int]] = []
             for s in records:
-                if not _overlaps(taken, s.start, s.end):
+                if not taken.overlaps(s.start, s.end):
                     kept.append(_as_tuples(s, ("parts",)))
                     mine.append((s.start, s.end))
             taken.extend(mine)
@@ -657,7 +653,7 @@ class Pipeline:
         for _, records in self._checked(run, "extract_events", results, lambda e: run.event_problem(e, ids)):
             mine: dict[str, list[tuple[int, int]]] = {}
             for e in records:
-                if e.type not in taken or not _overlaps(taken[e.type], e.trigger.start, e.trigger.end):
+                if e.type not in taken or not taken[e.type].overlaps(e.trigger.start, e.trigger.end):
                     kept.append(_as_tuples(e, ("actors", "mentions")))
                     mine.setdefault(e.type, []).append((e.trigger.start, e.trigger.end))
             for etype, spans in mine.items():

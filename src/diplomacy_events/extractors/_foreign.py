@@ -12,40 +12,14 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from diplomacy_events.extractors._timex import MONTHS
+
 LANGUAGES = ("fr", "de", "es", "pt", "it", "nl", "ru", "tr", "pl", "sv", "da", "ro", "id")
 """Languages whose month names are read; fixed, so dateparser never guesses the language."""
 
 _SHAPE = re.compile(
     r"\b(?:(?P<d1>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,12})\.?(?:\s+de)?\s+(?P<y1>(?:1[89]|20)\d\d)"
     r"|(?P<m2>[^\W\d_]{3,12})\.?\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:1[89]|20)\d\d))\b"
-)
-_ENGLISH = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
 )
 
 
@@ -57,7 +31,7 @@ def _settings() -> dict[str, Any]:
 @lru_cache(maxsize=4096)
 def month_number(word: str) -> int | None:
     """The month a non-English month name stands for, or None."""
-    if word.lower() in _ENGLISH or not word.isalpha():
+    if word.lower() in MONTHS or not word.isalpha():
         return None
     from dateparser import parse
 

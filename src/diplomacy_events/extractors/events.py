@@ -492,7 +492,7 @@ def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
     return _date(doc, prev.start, prev.end, prev.end)
 
 
-def _status(c: _Compiled, doc: _Doc, lo: int, pos: int, trigger_text: str) -> str:
+def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     # Modal and status words are lowercase: "Ana May" is no "may"; a relative clause
     # ("May, who will hand over next month, held talks") says nothing of the main verb.
     lead = _RELATIVE.sub(" ", doc.text[lo:pos])
@@ -717,11 +717,6 @@ _WORD = re.compile(r"[a-z]+")
 _UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _ascii_lower(text: str) -> str:
-    """Lower-case ASCII letters only, so that every offset stays where it was."""
-    return text.translate(_UPPER)
-
-
 _REACH = 400
 _LOOKBACK = 64
 
@@ -731,8 +726,8 @@ def _triggers(c: _Compiled, text: str) -> list[tuple[re.Match[str], _Trigger]]:
     out: list[tuple[re.Match[str], _Trigger]] = []
     free = 0
     first = c.first
-    # str.lower keeps offsets for the ASCII letters scanned here; other characters only separate.
-    for w in _WORD.finditer(text.lower() if text.isascii() else _ascii_lower(text)):
+    # ASCII letters lower-cased by translation, so that every offset stays where it was.
+    for w in _WORD.finditer(text.translate(_UPPER)):
         if w.start() < free:
             continue
         for i in first.get(w.group(), ()):
@@ -904,7 +899,7 @@ def _draft(
         objects = [a for a in objects if a.id not in at_place]
     inside_pp = _IN_PHRASE.search(lead)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
-    status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start(), trigger.text)
+    status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start())
     after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"

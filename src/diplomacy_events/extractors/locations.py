@@ -9,7 +9,7 @@ given names unless "in"/"at"/"near" or a ", State" qualifier says otherwise. Eac
 mention is resolved among the places of that name by population, capital status and the
 document's other places (its countries and states, "Paris, Texas"). A country or capital used
 as an actor ("Beijing said") is kept and flagged as a metonym. A short pattern adds venues
-named by their kind ("the Capella hotel", "Haneda airport", "Villa Madama").
+named by their kind ("the Ritz hotel", "Kansai airport", "Villa Madama").
 """
 
 from __future__ import annotations
@@ -527,7 +527,7 @@ _STOP_LEAD = frozenset(
     ]
 )
 
-# A name and a venue noun after it ("Capella hotel", "Haneda airport", "Sentosa island"), or a
+# A name and a venue noun after it ("Ritz hotel", "Kansai airport", "Jeju island"), or a
 # venue word and a name after it ("Villa Madama", "Palais Coburg"). Bounded repetitions only.
 _NAME = r"[A-Z][\w’'.&-]*"
 _VENUE_HEAD = re.compile(
@@ -716,7 +716,7 @@ def _venues(ctx: _Ctx, openers: list[int]) -> list[tuple[int, int, str, str]]:
             continue
         name_start, name_end = m.start(1), m.end(1)
         words = text[name_start:name_end].split(" ")
-        # keep the words after the last possessive or leading article ("Tokyo's Haneda airport")
+        # keep the words after the last possessive or leading article ("Osaka's Kansai airport")
         cut = 0
         for i, w in enumerate(words):
             if w.endswith(("'s", "’s")) or w in _STOP_LEAD or w in _WEEK_MONTHS or w in _TITLES:
@@ -1287,7 +1287,7 @@ def _place_venues(
         if inner:
             near = inner[0]  # "Expo Center Berlin": the city the document names
         elif owner is not None:
-            near = owner  # "Tokyo's Haneda airport"
+            near = owner  # "Osaka's Kansai airport"
         elif first_city is not None and vkind == "venue":
             near = first_city
         else:
