@@ -21,6 +21,9 @@ _SHAPE = re.compile(
     r"\b(?:(?P<d1>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,12})\.?(?:\s+de)?\s+(?P<y1>(?:1[89]|20)\d\d)"
     r"|(?P<m2>[^\W\d_]{3,12})\.?\s+(?P<d2>[0-3]?\d),?\s+(?P<y2>(?:1[89]|20)\d\d))\b"
 )
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_REACH = 40
+"""Characters before a year that a date of ``_SHAPE`` can span (day, month word, "de"s)."""
 
 
 @cache
@@ -42,7 +45,22 @@ def month_number(word: str) -> int | None:
 def foreign_dates(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, YYYY-MM-DD)`` for every absolute date with a non-English month name."""
     out: list[tuple[int, int, str]] = []
-    for m in _SHAPE.finditer(text):
+    last = 0
+    # Every date of the shape ends with a year: the shape is tried only just before one, since
+    # trying it at every word of the text cost more than the rest of the date stage.
+    for y in _YEAR.finditer(text):
+        begin = max(last, y.start() - _REACH)
+        if begin > 0:
+            # start at a word's start: ``\b`` holds at the start of a search
+            begin = max(last, text.rfind(" ", 0, begin) + 1)
+        m = None
+        for cand in _SHAPE.finditer(text, begin, y.end()):
+            if cand.end() == y.end():
+                m = cand
+                break
+        if m is None:
+            continue
+        last = m.end()
         day, word, year = (m["d1"], m["m1"], m["y1"]) if m["m1"] else (m["d2"], m["m2"], m["y2"])
         month = month_number(word)
         if month is None or not 1 <= int(day) <= 31:
