@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import attrs
+
 from diplomacy_events.models import (
     Actor,
     Event,
@@ -108,3 +110,28 @@ def test_lookup_helpers() -> None:
     assert e.location("l1") is e.locations[0]
     assert e.date("d1") is e.dates[0]
     assert e.actor("nope") is None
+
+
+def test_pickle_and_copy_round_trip() -> None:
+    import copy
+    import pickle
+
+    ex = sample()
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(ex, protocol=protocol))
+        assert back == ex
+        assert type(back.actors[0].mentions[0]) is Mention
+    assert copy.deepcopy(ex) == ex
+
+
+@attrs.frozen
+class _TaggedMention(Mention):
+    tag: str = "x"
+
+
+def test_pickle_keeps_the_fields_of_a_subclass() -> None:
+    import pickle
+
+    m = _TaggedMention(1, 3, "ab", tag="y")
+    back = pickle.loads(pickle.dumps(m))
+    assert type(back) is _TaggedMention and back.tag == "y" and back == m
