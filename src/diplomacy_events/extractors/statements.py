@@ -24,6 +24,7 @@ from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import load_json
 from diplomacy_events.models import Actor, Document, Statement, StatementPart, TimeExpression
 from diplomacy_events.text import Analysis, Quote, analyze
+from diplomacy_events.wordtrie import alternation
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
@@ -39,12 +40,6 @@ _ADJACENT = re.compile(
 @cache
 def _verbs() -> tuple[re.Pattern[str], re.Pattern[str]]:
     data = load_json("speech_verbs.json")
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True)
-        )
-
     speech = re.compile(rf"\b(?:{alternation(data['verbs'])})\b", re.IGNORECASE)
     indirect = re.compile(rf"\b(?:{alternation(data['indirect'])})\b")
     return speech, indirect

@@ -1,0 +1,44 @@
+"""Regular expressions for long word lists, written as a trie.
+
+Python's ``re`` tries the branches of an alternation one after another at every position of
+the text, so ``said|says|stated|...`` over hundreds of words costs hundreds of comparisons per
+character. The same words as a trie (``s(?:a(?:id|ys)|tated)``) cost a few: the pattern matches
+exactly the same strings, and where one listed word is a prefix of another the longer one is
+tried first, as a longest-first alternation would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_END = ""
+
+
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex (without groups or anchors) matching any of ``words``; a space inside a phrase
+    matches ``space``. Case is kept: compile with ``re.IGNORECASE`` to ignore it."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})  # type: ignore[assignment]
+        node[_END] = {}
+    return _emit(trie, space)
+
+
+def _emit(node: dict[str, object], space: str) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k != _END):
+        child = node[ch]
+        assert isinstance(child, dict)
+        head = space if ch == " " else re.escape(ch)
+        branches.append(head + _emit(child, space))
+    if not branches:
+        return ""
+    if _END not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # the word may stop here: greedy "?" tries the longer words first
+    return "(?:" + "|".join(branches) + ")?"
