@@ -13,29 +13,28 @@ import re
 from collections.abc import Iterable
 
 _END = ""
+_Trie = dict[str, "_Trie"]
 
 
 def alternation(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex (without groups or anchors) matching any of ``words``; a space inside a phrase
     matches ``space``. Case is kept: compile with ``re.IGNORECASE`` to ignore it."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
         if not word:
             continue
         node = trie
         for ch in word:
-            node = node.setdefault(ch, {})  # type: ignore[assignment]
+            node = node.setdefault(ch, {})
         node[_END] = {}
     return _emit(trie, space)
 
 
-def _emit(node: dict[str, object], space: str) -> str:
+def _emit(node: _Trie, space: str) -> str:
     branches = []
     for ch in sorted(k for k in node if k != _END):
-        child = node[ch]
-        assert isinstance(child, dict)
         head = space if ch == " " else re.escape(ch)
-        branches.append(head + _emit(child, space))
+        branches.append(head + _emit(node[ch], space))
     if not branches:
         return ""
     if _END not in node:
