@@ -18,6 +18,8 @@ from typing import Protocol
 
 import attrs
 
+from diplomacy_events.wordtrie import alternation
+
 # --------------------------------------------------------------------------- vocabularies
 
 MONTHS: dict[str, int] = {
@@ -57,29 +59,10 @@ UNITS: dict[str, tuple[str, float, bool]] = {
 
 # --------------------------------------------------------------------------- the grammar
 
-_Trie = dict[str, "_Trie"]
-
 
 def _alternation(words: list[str]) -> str:
     """A regex alternation of ``words`` factored as a trie, so a failing position costs one test."""
-    trie: _Trie = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: _Trie) -> str:
-        branches = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            branches.append(re.escape(ch) + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
+    return alternation(words, space=re.escape(" "))
 
 
 def _alt(words: str) -> str:
