@@ -182,13 +182,22 @@ def _sentences(text: str, para: Span) -> list[Span]:
     return out
 
 
+_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+
+
 def _quotes(text: str, paragraphs: tuple[Span, ...]) -> list[Quote]:
     out: list[Quote] = []
     for para in paragraphs:
         i = para.start
         while i < para.end:
+            # jump to the next quotation mark: a Python loop over every character cost more
+            # than the rest of the analysis
+            mark = _MARK.search(text, i, para.end)
+            if mark is None:
+                break
+            i = mark.start()
             ch = text[i]
-            if ch in _QUOTE_PAIRS and _opens(text, i, para):
+            if _opens(text, i, para):
                 close = _QUOTE_PAIRS[ch]
                 j = _find_close(text, i + 1, para.end, close)
                 if j < 0:
