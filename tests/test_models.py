@@ -135,3 +135,14 @@ def test_pickle_keeps_the_fields_of_a_subclass() -> None:
     m = _TaggedMention(1, 3, "ab", tag="y")
     back = pickle.loads(pickle.dumps(m))
     assert type(back) is _TaggedMention and back.tag == "y" and back == m
+
+
+def test_replace_matches_attrs_evolve() -> None:
+    from diplomacy_events.models import replace
+
+    ex = sample()
+    actor = ex.actors[0]
+    assert replace(actor, id="a9") == attrs.evolve(actor, id="a9")
+    assert replace(actor, id="a9").mentions is actor.mentions
+    tagged = _TaggedMention(1, 3, "ab", tag="y")
+    assert replace(tagged, end=2) == _TaggedMention(1, 2, "ab", tag="y")

@@ -54,6 +54,7 @@ from diplomacy_events.models import (
     StatementPart,
     TimeExpression,
     TimexType,
+    replace,
 )
 from diplomacy_events.plugins import PluginError, PluginRegistry, PluginWarning
 from diplomacy_events.text import Analysis, analyze
@@ -338,7 +339,7 @@ def _as_tuples(record: R, fields: tuple[str, ...]) -> R:
     changes = {f: tuple(getattr(record, f)) for f in fields if isinstance(getattr(record, f), list)}
     if isinstance(getattr(record, "sentence", None), list):
         changes["sentence"] = tuple(record.sentence)  # type: ignore[attr-defined]
-    return attrs.evolve(record, **changes) if changes else record  # type: ignore[misc]
+    return replace(record, **changes) if changes else record
 
 
 class _Spans:
@@ -386,10 +387,10 @@ def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tupl
             k = key(r)
             if k in index:
                 old = kept[index[k]]
-                kept[index[k]] = attrs.evolve(old, mentions=old.mentions + free)  # type: ignore[attr-defined,misc]
+                kept[index[k]] = replace(old, mentions=old.mentions + free)  # type: ignore[attr-defined]
             else:
                 index[k] = len(kept)
-                kept.append(attrs.evolve(r, mentions=free))  # type: ignore[misc]
+                kept.append(replace(r, mentions=free))
             taken.extend((m.start, m.end) for m in free)
     return kept
 
@@ -400,7 +401,7 @@ def _first_offset(mentions: Sequence[Mention]) -> int:
 
 def _number(records: Sequence[R], prefix: str, order: Callable[[R], Any]) -> list[R]:
     ordered = sorted(records, key=order)
-    return [attrs.evolve(r, id=f"{prefix}{i}") for i, r in enumerate(ordered, 1)]  # type: ignore[misc]
+    return [replace(r, id=f"{prefix}{i}") for i, r in enumerate(ordered, 1)]
 
 
 def _register_problem(field: str, item: Any) -> str | None:
