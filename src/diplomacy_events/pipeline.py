@@ -186,10 +186,6 @@ def _coordinate(v: Any, limit: float) -> bool:
     )
 
 
-def _first_bad(checks: Iterable[tuple[bool, str]]) -> str | None:
-    return next((problem for ok, problem in checks if not ok), None)
-
-
 class _Run:
     """The state of one document's extraction: its text, warnings and strictness."""
 
@@ -219,12 +215,16 @@ class _Run:
             self.warnings.append(f"plugin {plugin!r}: {first}{more}")
         self.dropped.clear()
 
+    # Every record of every document passes these checks, so they test cheaply first and build
+    # their messages only for a record that fails.
+
     def span_ok(self, start: Any, end: Any, text: Any) -> bool:
+        # ``type() is int``: not a bool, whatever ``isinstance`` says
         return (
-            _is_int(start)
-            and _is_int(end)
+            type(start) is int
+            and type(end) is int
             and 0 <= start <= end <= len(self.text)
-            and isinstance(text, str)
+            and type(text) is str
             and self.text[start:end] == text
         )
 
@@ -242,82 +242,97 @@ class _Run:
     # One function per record type: the first problem found, or None.
 
     def actor_problem(self, a: Actor) -> str | None:
-        return _first_bad(
-            [
-                (_opt_str(a.name), "name is not a string"),
-                (a.kind in _ACTOR_KINDS, f"unknown kind {_short(a.kind)}"),
-                (all(_opt_str(v) for v in (a.title, a.country, a.role, a.cameo_role)), "a non-string field"),
-                (isinstance(a.former, bool), "former is not a bool"),
-                (_strs(a.aliases), "aliases is not a tuple of strings"),
-            ]
-        ) or self.mentions_problem(a.mentions)
+        if not _opt_str(a.name):
+            return "name is not a string"
+        if a.kind not in _ACTOR_KINDS:
+            return f"unknown kind {_short(a.kind)}"
+        if not all(_opt_str(v) for v in (a.title, a.country, a.role, a.cameo_role)):
+            return "a non-string field"
+        if not isinstance(a.former, bool):
+            return "former is not a bool"
+        if not _strs(a.aliases):
+            return "aliases is not a tuple of strings"
+        return self.mentions_problem(a.mentions)
 
     def location_problem(self, loc: Location) -> str | None:
-        return _first_bad(
-            [
-                (isinstance(loc.name, str), "name is not a string"),
-                (loc.kind in _LOCATION_KINDS, f"unknown kind {_short(loc.kind)}"),
-                (_opt_str(loc.country), "country is not a string"),
-                (_coordinate(loc.latitude, 90) and _coordinate(loc.longitude, 180), "bad coordinates"),
-                (isinstance(loc.metonym, bool), "metonym is not a bool"),
-                (_strs(loc.aliases), "aliases is not a tuple of strings"),
-            ]
-        ) or self.mentions_problem(loc.mentions)
+        if not isinstance(loc.name, str):
+            return "name is not a string"
+        if loc.kind not in _LOCATION_KINDS:
+            return f"unknown kind {_short(loc.kind)}"
+        if not _opt_str(loc.country):
+            return "country is not a string"
+        if not (_coordinate(loc.latitude, 90) and _coordinate(loc.longitude, 180)):
+            return "bad coordinates"
+        if not isinstance(loc.metonym, bool):
+            return "metonym is not a bool"
+        if not _strs(loc.aliases):
+            return "aliases is not a tuple of strings"
+        return self.mentions_problem(loc.mentions)
 
     def date_problem(self, d: TimeExpression) -> str | None:
-        return _first_bad(
-            [
-                (self.span_ok(d.start, d.end, d.text) and d.end > d.start, "does not match the text"),
-                (_opt_str(d.value), "value is not a string"),
-                (d.type in _TIMEX_TYPES, f"unknown type {_short(d.type)}"),
-                (d.granularity is None or d.granularity in _GRANULARITIES, "unknown granularity"),
-            ]
-        )
+        if not (self.span_ok(d.start, d.end, d.text) and d.end > d.start):
+            return "does not match the text"
+        if not _opt_str(d.value):
+            return "value is not a string"
+        if d.type not in _TIMEX_TYPES:
+            return f"unknown type {_short(d.type)}"
+        if not (d.granularity is None or d.granularity in _GRANULARITIES):
+            return "unknown granularity"
+        return None
 
     def statement_problem(self, s: Statement, actor_ids: set[str], date_ids: set[str]) -> str | None:
         parts = s.parts
-        parts_ok = isinstance(parts, (tuple, list)) and all(
-            isinstance(p, StatementPart) and self.span_ok(p.start, p.end, p.text) for p in parts
-        )
-        span_ok = _is_int(s.start) and _is_int(s.end) and 0 <= s.start <= s.end <= len(self.text)
-        return _first_bad(
-            [
-                (isinstance(s.quote, str), "quote is not a string"),
-                (s.kind in _STATEMENT_KINDS, f"unknown kind {_short(s.kind)}"),
-                (all(_opt_str(v) for v in (s.speaker, s.target, s.date, s.verb)), "a non-string field"),
-                (parts_ok, "a part does not match the text"),
-                (span_ok, f"offsets {_short(s.start)}:{_short(s.end)} are outside the text"),
-                (
-                    bool(parts) or s.kind == "indirect" or self.text[s.start : s.end] == s.quote,
-                    "the quote does not match the text",
-                ),
-                (s.speaker is None or s.speaker in actor_ids, f"unknown speaker id {_short(s.speaker)}"),
-                (s.target is None or s.target in actor_ids, f"unknown target id {_short(s.target)}"),
-                (s.date is None or s.date in date_ids, f"unknown date id {_short(s.date)}"),
-            ]
-        )
+        if not isinstance(s.quote, str):
+            return "quote is not a string"
+        if s.kind not in _STATEMENT_KINDS:
+            return f"unknown kind {_short(s.kind)}"
+        if not all(_opt_str(v) for v in (s.speaker, s.target, s.date, s.verb)):
+            return "a non-string field"
+        if not (
+            isinstance(parts, (tuple, list))
+            and all(isinstance(p, StatementPart) and self.span_ok(p.start, p.end, p.text) for p in parts)
+        ):
+            return "a part does not match the text"
+        if not (type(s.start) is int and type(s.end) is int and 0 <= s.start <= s.end <= len(self.text)):
+            return f"offsets {_short(s.start)}:{_short(s.end)} are outside the text"
+        if not (parts or s.kind == "indirect" or self.text[s.start : s.end] == s.quote):
+            return "the quote does not match the text"
+        if not (s.speaker is None or s.speaker in actor_ids):
+            return f"unknown speaker id {_short(s.speaker)}"
+        if not (s.target is None or s.target in actor_ids):
+            return f"unknown target id {_short(s.target)}"
+        if not (s.date is None or s.date in date_ids):
+            return f"unknown date id {_short(s.date)}"
+        return None
 
     def event_problem(self, e: Event, ids: dict[str, set[str]]) -> str | None:
         sentence = e.sentence
-        sentence_ok = sentence is None or (
-            isinstance(sentence, (tuple, list))
-            and len(sentence) == 2
-            and _is_int(sentence[0])
-            and _is_int(sentence[1])
-            and 0 <= sentence[0] <= sentence[1] <= len(self.text)
-        )
-        return _first_bad(
-            [
-                (e.type in EVENT_TYPES, f"unknown event type {_short(e.type)}"),
-                (e.status in EVENT_STATUSES, f"unknown status {_short(e.status)}"),
-                (isinstance(e.cameo, str) and _opt_str(e.plover), "cameo or plover is not a string"),
-                (self.mention_ok(e.trigger), f"trigger {_short(e.trigger)} does not match the text"),
-                (_strs(e.actors) and set(e.actors) <= ids["actors"], "unknown actor id"),
-                (e.location is None or e.location in ids["locations"], "unknown location id"),
-                (e.date is None or e.date in ids["dates"], "unknown date id"),
-                (sentence_ok, "sentence offsets are outside the text"),
-            ]
-        ) or self.mentions_problem(e.mentions)
+        if e.type not in EVENT_TYPES:
+            return f"unknown event type {_short(e.type)}"
+        if e.status not in EVENT_STATUSES:
+            return f"unknown status {_short(e.status)}"
+        if not (isinstance(e.cameo, str) and _opt_str(e.plover)):
+            return "cameo or plover is not a string"
+        if not self.mention_ok(e.trigger):
+            return f"trigger {_short(e.trigger)} does not match the text"
+        if not (_strs(e.actors) and set(e.actors) <= ids["actors"]):
+            return "unknown actor id"
+        if not (e.location is None or e.location in ids["locations"]):
+            return "unknown location id"
+        if not (e.date is None or e.date in ids["dates"]):
+            return "unknown date id"
+        if not (
+            sentence is None
+            or (
+                isinstance(sentence, (tuple, list))
+                and len(sentence) == 2
+                and type(sentence[0]) is int
+                and type(sentence[1]) is int
+                and 0 <= sentence[0] <= sentence[1] <= len(self.text)
+            )
+        ):
+            return "sentence offsets are outside the text"
+        return self.mentions_problem(e.mentions)
 
 
 def _short(value: Any, limit: int = 40) -> str:
