@@ -32,6 +32,18 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|h
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:whom|who)\s+$")
 _REACH = 400
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,\s*")
+_PARTICIPLE_LEAD = re.compile(r",\s*$")
+_APPOSED_REACH = 180
+# ", a spokeswoman for the ministry, " or ", who led the delegation, ": one aside, then the verb
+_APPOSED = re.compile(
+    r"\s*,\s*(?:(?:who|which)\s[^.;!?]{1,150}?|(?:the|a|an|[A-Z][\w’'.\-]*['’]s)\s[^,.;:!?\"“”]{1,100}),\s*"
+    r"(?:(?:also|has|had|have|was|is|later|then|again|further|once|on\s+\w+)\s+){0,2}"
+)
+# between a closing quotation mark and the speaker: a comma, a title ("Defence Minister")
+_LEAD_AFTER = re.compile(r"[\s,]*(?:[\w’'.\-]+\s+){0,5}")
+_COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later)\s+)?$")
+_OBJECT_LEAD = re.compile(r"\b[a-z]{3,}\s+$")
 _ADJACENT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:(?:also|has|had|have|was|is|later|then|again|further|once)\s+){0,2}"
 )
@@ -61,16 +73,37 @@ def _speaker_near(
     """
     subject_pronoun = _PRONOUN_BEFORE.search(text, max(lo, verb_start - 16), verb_start)
     if subject_pronoun is not None:
-        # "Assadi, whom he called ...": the pronoun is the speaker, and not the name it follows
-        rel = _RELATIVE_PRONOUN.search(text, max(lo, subject_pronoun.start() - 12), subject_pronoun.start())
+        p_start = subject_pronoun.start()
+        # "Assadi, whom he called ...": the pronoun is the speaker, and not the name it follows;
+        # nor is the name before a parenthetical "Assadi, he said, was ..."
+        rel = _RELATIVE_PRONOUN.search(text, max(lo, p_start - 12), p_start)
         skip = actors.last_before(rel.start(), lo) if rel is not None else None
-        return resolve_pronoun(
-            analysis, actors, subject_pronoun.start(), exclude=skip.record if skip else None
-        )
+        if skip is None:
+            prev = actors.last_before(p_start, lo)
+            if prev is not None and _COMMA_GAP.fullmatch(text, prev.end, p_start):
+                skip = prev
+        return resolve_pronoun(analysis, actors, p_start, exclude=skip.record if skip else None)
+    if text[verb_end - 3 : verb_end] == "ing" and _PARTICIPLE_LEAD.search(
+        text, max(lo, verb_start - 4), verb_start
+    ):
+        # "X rejected the plan, calling it ...": the participle's subject is the clause's
+        first = actors.first_after(lo, verb_start)
+        if first is not None:
+            return first.record
+    apposed = _apposed_subject(text, actors, lo, verb_start)
+    if apposed is not None:
+        return apposed
     before = actors.last_before(verb_start, lo)
     if before is not None and not re.search(r"[.;:!?\"“”]", text[before.end : verb_start]):
         gap = text[before.end : verb_start]
         if (len(gap) <= 60 and not tight) or _ADJACENT.fullmatch(gap):
+            if _COORDINATED.search(gap) and _OBJECT_LEAD.search(
+                text, max(lo, before.start - 30), before.start
+            ):
+                # "X accused Y of lying and said ...": Y is the object of the first verb
+                first = actors.first_after(lo, before.start)
+                if first is not None and first.end <= before.start:
+                    return first.record
             return before.record
     pronoun = _PRONOUN.search(text, max(lo, verb_start - 12), verb_start)
     if pronoun:
@@ -80,6 +113,28 @@ def _speaker_near(
     if after is not None and not re.search(r"[.;:!?\"“”]", gap) and (not tight or not gap.strip(" ,")):
         return after.record
     return None
+
+
+def _apposed_subject(text: str, actors: Index[Actor], lo: int, verb_start: int) -> Actor | None:
+    """The subject of "Ana Ruiz, the ministry's spokeswoman, said": the actor an appositive or a
+    relative clause separates from its verb (and not the body named inside the appositive)."""
+    for p in actors.between(max(lo, verb_start - _APPOSED_REACH), verb_start):
+        if p.end < verb_start and _APPOSED.fullmatch(text, p.end, verb_start):
+            return p.record
+    return None
+
+
+def _apposed_after(text: str, actors: Index[Actor], start: int, sent_end: int) -> tuple[Actor, int] | None:
+    """'"...," Ana Ruiz, a spokeswoman for the ministry, said': the actor that follows a quote,
+    separated from its speech verb by an appositive or a relative clause."""
+    first = actors.first_after(start, min(sent_end, start + 60))
+    if first is None or not _LEAD_AFTER.fullmatch(text, start, first.start):
+        return None
+    speech, _ = _verbs()
+    m = speech.search(text, first.end, min(sent_end, first.end + _APPOSED_REACH))
+    if m is None or not _APPOSED.fullmatch(text, first.end, m.start()):
+        return None
+    return first.record, m.end()
 
 
 def _attribute_after(
@@ -97,6 +152,9 @@ def _attribute_after(
             return None
         named = actors.first_after(acc.end(), min(sent_end, acc.end() + 60))
         return (named.record, acc.end()) if named else None
+    apposed = _apposed_after(text, actors, start, sent_end)
+    if apposed is not None:
+        return apposed
     window_end = min(sent_end, start + _AFTER_WINDOW)
     m = speech.search(text, start, window_end)
     if m is None or re.search(r"[\"“”«»]", text[start : m.start()]):

@@ -1,0 +1,106 @@
+"""Attribution rules for statements, on sentences written for these tests with hand-made actors."""
+
+from __future__ import annotations
+
+import re
+
+from diplomacy_events.extractors.statements import find_statements
+from diplomacy_events.models import Actor, Mention, Statement
+
+
+def make(text: str, *specs: tuple[str, str, list[str]]) -> list[Actor]:
+    """Actors ``a1, a2, ...`` from (name, kind, surface forms)."""
+    out = []
+    for i, (name, kind, forms) in enumerate(specs, 1):
+        mentions = sorted(
+            (Mention(m.start(), m.end(), form) for form in forms for m in re.finditer(re.escape(form), text)),
+            key=lambda m: m.start,
+        )
+        out.append(Actor(id=f"a{i}", name=name, kind=kind, mentions=tuple(mentions)))  # type: ignore[arg-type]
+    return out
+
+
+def direct(text: str, actors: list[Actor]) -> list[Statement]:
+    return [s for s in find_statements(text, actors) if s.kind == "direct"]
+
+
+def test_a_person_before_an_appositive_naming_a_body_is_the_speaker() -> None:
+    text = 'Ana Lindqvist, the Swedish foreign ministry\'s spokeswoman, accused Oslo of "bad faith".'
+    actors = make(
+        text,
+        ("Ana Lindqvist", "person", ["Ana Lindqvist"]),
+        ("Swedish foreign ministry", "organization", ["Swedish foreign ministry"]),
+        ("Norway", "state", ["Oslo"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_a_relative_clause_with_its_own_quote_does_not_hide_the_subject() -> None:
+    text = (
+        'President Ivo Marek, who called the vote a "farce" on Monday, said Austria would "never accept" it.'
+    )
+    actors = make(text, ("Ivo Marek", "person", ["Ivo Marek"]), ("Austria", "state", ["Austria"]))
+    quotes = {s.quote: s.speaker for s in direct(text, actors)}
+    assert quotes["never accept"] == "a1"
+
+
+def test_the_speaker_after_a_quote_may_carry_an_appositive() -> None:
+    text = '"The door stays open," Tomas Herrera, a deputy spokesman for the cabinet, said on Tuesday.'
+    actors = make(text, ("Tomas Herrera", "person", ["Tomas Herrera"]))
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_the_speaker_after_a_quote_may_carry_a_title_and_a_relative_clause() -> None:
+    text = (
+        'Talks resumed in Vienna. "We will not trade our security," Defence Minister Ola Brandt, '
+        "who led the delegation, told reporters."
+    )
+    actors = make(text, ("Ola Brandt", "person", ["Ola Brandt"]))
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_a_participle_takes_the_subject_of_its_clause() -> None:
+    text = 'Chile on Monday rejected the proposal made by Peru, calling it "a step backwards".'
+    actors = make(text, ("Chile", "state", ["Chile"]), ("Peru", "state", ["Peru"]))
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    text = 'Ivo Marek accused Tomas Herrera of lying and said that Austria "will not be lectured".'
+    actors = make(
+        text,
+        ("Ivo Marek", "person", ["Ivo Marek"]),
+        ("Tomas Herrera", "person", ["Tomas Herrera"]),
+        ("Austria", "state", ["Austria"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_a_parenthetical_pronoun_is_not_the_name_before_it() -> None:
+    text = (
+        "Lena Varga, a spokeswoman for the ministry, denied the report. "
+        'Omar Haddad, she said, was "in good health".'
+    )
+    actors = make(
+        text,
+        ("Lena Varga", "person", ["Lena Varga"]),
+        ("Omar Haddad", "person", ["Omar Haddad"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_a_name_then_said_still_wins_over_an_appositive_rule() -> None:
+    text = 'Lena Varga met Omar Haddad, the envoy, and Haddad said the talks were "useful".'
+    actors = make(
+        text,
+        ("Lena Varga", "person", ["Lena Varga"]),
+        ("Omar Haddad", "person", ["Omar Haddad", "Haddad"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a2"
