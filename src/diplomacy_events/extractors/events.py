@@ -9,14 +9,17 @@ For each:
   objects (the first actor after it, a list after it, partners after "with", the envoy named after
   a state's title). A state or organization that only qualifies a person's title ("Peruvian President
   Ana Ruiz") is no participant; a forum naming a meeting ("an OAS summit") takes part in it; an
-  agent after "by" acts ("a lunch hosted by X");
+  agent after "by" acts ("a lunch hosted by X"); a verb after "and" shares the subject of the verb
+  before it ("X visited Lima and hosted Y"); a threat or an accusation without an object is aimed
+  at what follows "for", "against" or "by";
 * one event per acting state for one-sided types (expulsions, sanctions, visits...), and per pair
   for "X signed agreements with Y and Z";
 * place: for a visit, where it went ("to", "into"); otherwise the place introduced with ``in``/``at``
   near the trigger and its participants, a city before a country; the antecedent of "where"; the
   dateline for recent meetings, agreements and visits that name none;
-* date: the clause's date, else the finest date of the sentence, else the date the sentence
-  before anchored in the same paragraph; never the publication date by itself;
+* date: the clause's (a coordinated verb's own conjunct first; not one in an appositive after the
+  trigger), else the finest date of the sentence, else the date the sentence before anchored in
+  the same paragraph; never the publication date by itself;
 * status from the words around the trigger: cancelled ("was called off" also after it), declined,
   denied ("did not meet"), planned (modals, "due", "expected", plans carried to what follows them),
   else occurred. Negated plans and commitments not to act are no events.
@@ -52,7 +55,8 @@ from diplomacy_events.text import Analysis, analyze
 
 _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:which|who|while|as|when)\b|\b(?:but|after|before|since|until|following|because|where)\b"
+    r"[;:]|,\s+(?:which|who|while|as|when)\b"
+    r"|\b(?:but|after|before|since|until|(?<!the )following|because|where)\b"
 )
 _IN_PHRASE = re.compile(
     r"\b(?:in|during|at|on|after|over|via|by|before)\s+(?:a|an|the|their|his|her|its)\s+(?:[a-z-]+\s+){0,2}$"
@@ -63,6 +67,8 @@ _PARTICIPLES = frozenset(
 _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|formally|finally|recently|" + (
     "reportedly|officially|previously|once|never|not|and|who|which|that|they|he|she|we|it|both|sides|leaders"
 )
+_AUX_END = re.compile(rf"\b(?:{_AUXILIARIES})\s+$")
+_AUX_OR_PREP_END = re.compile(rf"\b(?:{_AUXILIARIES}|by|of|for|in|on|after|before|while|without)\s+$")
 _CANCELLED_AFTER = re.compile(
     r"[^.;:\"“”]{0,90}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
     r"(?:called\s+off|cancell?ed|postponed|scrapped|put\s+off|shelved|delayed|suspended)"
@@ -95,7 +101,49 @@ _PASSIVE = re.compile(
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
+_CONSULT = {"meeting", "call", "visit"}
 _NEEDS_TWO = _TWO_SIDED | {"cooperation"}
+
+
+# The rules' short patterns, compiled once: re's cache lookup costs more than matching a few words.
+_MODIFIER_GAP_BREAK = re.compile(r"[,.;:\"“”]|\band\b|\bwith\b|\bto\b")
+_AND_WORD = re.compile(r"\band\b")
+_HARD_PUNCT = re.compile(r"[;:.]")
+_ARTICLE_END = re.compile(r"\b(?:a|an)\s+$")
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_PHRASE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+_WHO_WHICH = re.compile(r",\s+(?:who|which)\b")
+_BETWEEN_AHEAD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?between\b")
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
+_WITH_END = re.compile(r"\bwith\s+(?:the\s+)?$")
+_GAP_PUNCT = re.compile(r"[.;:,\"“”]")
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\s+")
+_TO_WITH_END = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
+_GAP_BREAK_WORD = re.compile(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b")
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_FROM_WORD = re.compile(r"\bfrom\b")
+_POSSESSIVE_SPACE = re.compile(r"['’]s\s")
+_IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+_WHERE_NEXT = re.compile(r",\s+where\b")
+_WORDS = re.compile(r"[\w']+")
+_REFUSED_THING = re.compile(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request)\b")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w.]*[\w]\.?")
+_SHARED_BREAK = re.compile(r"[,;:.\"“”]")
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_LOWER_RUN = re.compile(r"[a-z]+")
+_CALL_ON = re.compile(r"call\w*\s+on")
+_TO_LOWER = re.compile(r"\bto\s+[a-z]")
+_NEXT_WORD = re.compile(r"\s+\S")
+_BY_AHEAD = re.compile(r"\s+by\s+(?:the\s+)?")
+_LOWER_WORD_END = re.compile(r"\b[a-z]+\s+$")
+_PARTICIPLE_PP = re.compile(r"\s+(?:in|by|at|on|during|last|earlier|under|with)\b")
+_BY_SOON = re.compile(r"\s*(?:\w+\s+){0,2}by\b")
+_WITH_BY_OF = re.compile(r"\s*(?:with|by|of)\b")
+_COMMA_END = re.compile(r",\s+$")
+_FROM_AHEAD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?from\s+")
+_NOT_TO_END = re.compile(r"\bnot\s+to\s+$")
+_WITH_AHEAD = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}?with\b")
 
 
 @attrs.frozen
@@ -112,12 +160,16 @@ class _Trigger:
     needs_verb: re.Pattern[str] | None = None
     needs_cue: re.Pattern[str] | None = None
     not_followed_by: re.Pattern[str] | None = None
+    cue_after: re.Pattern[str] | None = None
+    """A word that must follow the trigger closely ("called the deal a betrayal")."""
 
 
 @attrs.frozen
 class _Compiled:
     first: dict[str, tuple[int, ...]]
     """First word of a trigger (lower case) -> the triggers that may start with it, longest first."""
+    scan: re.Pattern[str]
+    """Any first word, as a whole run of ASCII letters (one C-level pass finds the candidates)."""
     patterns: tuple[re.Pattern[str], ...]
     triggers: tuple[_Trigger, ...]
     planned: frozenset[str]
@@ -146,6 +198,16 @@ def _optional(entry: dict[str, Any], key: str, prefix: bool = False) -> re.Patte
     return re.compile(rf"\b(?:{alts})" + ("" if prefix else r"\b"), re.IGNORECASE)
 
 
+def _predicate(nouns: str | None) -> re.Pattern[str] | None:
+    """A noun phrase "a/an ... NOUN" closely after the trigger: "called the plan 'a grave mistake'"."""
+    if not nouns:
+        return None
+    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in nouns.split("|"))
+    return re.compile(
+        rf"\s+(?:[^.;:!?\"“”]{{0,50}}?\s)?[\"“‘]?an?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alts})\b", re.IGNORECASE
+    )
+
+
 def _compile(knowledge: Knowledge) -> _Compiled:
     data = load_json("event_triggers.json")
     triggers: list[_Trigger] = []
@@ -163,6 +225,7 @@ def _compile(knowledge: Knowledge) -> _Compiled:
                 needs_verb=_optional(entry, "needs_verb"),
                 needs_cue=_optional(entry, "needs_cue", prefix=True),
                 not_followed_by=_optional(entry, "not_followed_by"),
+                cue_after=_predicate(entry.get("needs_cue_after")),
             )
         )
     extra = [_from_registered(t) for t in knowledge.event_triggers]
@@ -177,6 +240,7 @@ def _compile(knowledge: Knowledge) -> _Compiled:
             first.setdefault(word, []).append(i)
     return _Compiled(
         first={k: tuple(v) for k, v in first.items()},
+        scan=_scanner(first),
         patterns=tuple(re.compile(t.pattern, re.IGNORECASE) for t in ordered),
         triggers=tuple(ordered),
         planned=frozenset(data["planned"]),
@@ -247,7 +311,7 @@ class _Doc:
         for a, b in itertools.pairwise(items):
             if a.record.kind != "person" and b.record.kind == "person" and b.start - a.end <= 40:
                 gap = self.text[a.end : b.start]
-                if not re.search(r"[,.;:\"“”]|\band\b|\bwith\b|\bto\b", gap):
+                if not _MODIFIER_GAP_BREAK.search(gap):
                     out.add(a.start)
         return out
 
@@ -266,6 +330,9 @@ class _Doc:
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|into|of|by|for|against|near|across|over|through|toward|towards)\s+(?:the\s+)?$"
+)
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:and\s+)?[^,;:.\"“”]{1,45},\s*(?:and\s+)?(?:[A-Z][a-z]+\s+)?")
 
 
@@ -281,11 +348,13 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
         gap = doc.text[prev.end : last.start]
         listed = (
             _LIST_GAP.fullmatch(gap)
-            or (len(gap) <= 45 and re.search(r"\band\b", gap))
+            or (len(gap) <= 45 and _AND_WORD.search(gap))
             or (last.record.kind == "person" and _APPOSITIVE_GAP.fullmatch(gap))
         )
-        if not listed or re.search(r"[;:.]", gap):
+        if not listed or _HARD_PUNCT.search(gap):
             break
+        if _PREPOSITION_BEFORE.search(doc.text, max(0, prev.start - 14), prev.start):
+            break  # "protests in the West Bank, and the Authority said": a place, not a subject
         if prev.record not in group:
             group.insert(0, prev.record)
         last = prev
@@ -305,12 +374,12 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
         for p in doc.actors_in(lo, pos)
         if not (
             p.record.kind != "person"
-            and re.search(r"\b(?:a|an)\s+$", doc.text[max(lo, p.start - 4) : p.start])
-            and re.match(r"\s+[a-z]", doc.text[p.end : p.end + 2])
+            and _ARTICLE_END.search(doc.text[max(lo, p.start - 4) : p.start])
+            and _LOWER_WORD_NEXT.match(doc.text[p.end : p.end + 2])
         )
         and not (
-            re.match(r"['’]s\b", doc.text[p.end : p.end + 2])
-            and not re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,2}", doc.text[p.end : pos])
+            _POSSESSIVE.match(doc.text[p.end : p.end + 2])
+            and not _POSSESSIVE_PHRASE.fullmatch(doc.text[p.end : pos])
         )
     ]
     if found and found[-1].record.kind == "organization":
@@ -330,7 +399,7 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     if demonym is not None:
         return [demonym]  # "Peruvian troops fired": Peru acted
     before = doc.actors_in(sent_start, lo)
-    if before and re.match(r",\s+(?:who|which)\b", doc.text[before[-1].end : before[-1].end + 8]):
+    if before and _WHO_WHICH.match(doc.text[before[-1].end : before[-1].end + 8]):
         return [before[-1].record]
     if before:
         return _group_before(doc, [p for p in before if p.end <= before[0].end + 60][:4])
@@ -339,19 +408,24 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
-    between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", text[pos : min(end, pos + 60)])
+    between = _BETWEEN_AHEAD.match(text[pos : min(end, pos + 60)])
     after = doc.actors_in(pos + between.end(), end) if between else []
     if between and after:
         first = after[0]
         out = [first.record]
         for nxt in after[1:]:
             gap = text[first.end : nxt.start]
-            if re.search(r"\band\b", gap) and len(gap) <= 45:
+            if _AND_WORD.search(gap) and len(gap) <= 45:
                 out.append(nxt.record)
                 break
         return out
     # "a Chile-Peru summit": a name in a compound modifier is no object of its own
-    following = [p for p in doc.actors_in(pos, end) if not re.match(r"-[A-Z]", text[p.end : p.end + 2])]
+    following = [
+        p
+        for p in doc.actors_in(pos, end)
+        if not _HYPHEN_CAPITAL.match(text[p.end : p.end + 2])
+        and not (p.start > pos and text[p.start - 1] == "-")
+    ]
     if not following or following[0].start - pos > 12:
         bloc = _BLOC.match(text, pos)
         if bloc is not None:
@@ -366,19 +440,15 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []
     first = following[0]
     gap = text[pos : first.start]
-    with_phrase = len(gap) <= 100 and re.search(r"\bwith\s+(?:the\s+)?$", gap)
+    with_phrase = len(gap) <= 100 and _WITH_END.search(gap)
     # "spoke by phone with her Thai counterpart, Maris ...": a title in apposition names the object
     appositive = _TITLE_APPOSITION.search(gap)
     checked = gap[: appositive.start()] + " " if appositive else gap
-    if (
-        (len(gap) > 70 and not with_phrase)
-        or re.search(r"[.;:,\"“”]", checked)
-        or _CLAUSE_BREAK.search(checked)
-    ):
+    if (len(gap) > 70 and not with_phrase) or _GAP_PUNCT.search(checked) or _CLAUSE_BREAK.search(checked):
         return []
-    if re.search(r"\bto\s+[a-z]+\s+", gap) and not re.search(r"\b(?:to|with)\s+(?:the\s+)?$", gap):
+    if _TO_VERB.search(gap) and not _TO_WITH_END.search(gap):
         return []  # "travel to Muscat to thank the sultan": the object of another verb
-    if re.search(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b", gap):
+    if _GAP_BREAK_WORD.search(gap):
         return []
     if first.record.kind != "person" and len(following) > 1:
         # "summoned the EU ambassador, Nicolas Chapuis": the person the title names is the object
@@ -420,8 +490,7 @@ def _location(
     after = [
         p
         for p in doc.locations.between(pos, end)
-        if p.record.kind != "continent"
-        and not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(pos, p.start - 10) : p.start])
+        if p.record.kind != "continent" and not _FROM_END.search(text[max(pos, p.start - 10) : p.start])
     ]
 
     def led_by(p: Placed[Location], words: str) -> bool:
@@ -430,7 +499,7 @@ def _location(
 
     if visit:
         # "arrived from the summit in Panama": places after "from" are where the trip began.
-        after = [p for p in after if not re.search(r"\bfrom\b", text[pos : p.start])]
+        after = [p for p in after if not _FROM_WORD.search(text[pos : p.start])]
         for p in after:
             if led_by(p, "to|into") or not text[pos : p.start].strip():
                 return p.record
@@ -438,6 +507,13 @@ def _location(
     introduced = [
         p for p in after if led_by(p, "in|at|inside|near") or (p.record.kind == "venue" and led_by(p, "to"))
     ]
+    for p in list(introduced):
+        if _POSSESSIVE_SPACE.match(text[p.end : p.end + 3]):
+            # "in Lima's old town": the place the city owns says where, more finely.
+            owned = next((q for q in after if 0 < q.start - p.end <= 3), None)
+            if owned is not None:
+                introduced = [owned if q is p else q for q in introduced]
+
     if introduced:
         # "the war in Sudan, ... in Geneva": a city or venue says where better than a country does.
         return min(introduced, key=lambda p: (p.record.kind == "country", p.start)).record
@@ -446,9 +522,9 @@ def _location(
             return p.record
     for p in doc.locations.between(sent_start, pos):
         lead = text[max(sent_start, p.start - 12) : p.start].lower()
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", lead) and p.record.kind != "continent":
+        if _IN_AT_END.search(lead) and p.record.kind != "continent":
             return p.record
-        if re.match(r",\s+where\b", text[p.end : p.end + 8]) and p.record.kind != "continent":
+        if _WHERE_NEXT.match(text[p.end : p.end + 8]) and p.record.kind != "continent":
             return p.record  # "from Madrid, where he attended a summit"
     return None
 
@@ -456,6 +532,11 @@ def _location(
 _NOT_WHEN = re.compile(
     r"\b(?:since|until|till|by|from|before|after|through|of|in\s+\d+\s+\w+|last\s+was)\s*(?:the\s+)?$|,\s*$"
 )
+
+
+_OTHER_CLAUSE = re.compile(r",[\"”’]?\s+an?\s")
+"""Between a trigger and a date after it: the date is said of an appositive ("agreed to resume
+the talks, a practice that lapsed in 2011")."""
 
 
 def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
@@ -475,6 +556,7 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
         and p.record.type in ("DATE", "TIME")
         and p.record.granularity in _GRANULARITY_RANK
         and not _NOT_WHEN.search(doc.text[max(start, p.start - 20) : p.start])
+        and not (p.start > pos and _OTHER_CLAUSE.search(doc.text, pos, p.start))
     ]
     if not found:
         return None
@@ -496,7 +578,7 @@ def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     # Modal and status words are lowercase: "Ana May" is no "may"; a relative clause
     # ("May, who will hand over next month, held talks") says nothing of the main verb.
     lead = _RELATIVE.sub(" ", doc.text[lo:pos])
-    before = [w for w in re.findall(r"[\w']+", lead) if w.islower()][-7:]
+    before = [w for w in _WORDS.findall(lead) if w.islower()][-7:]
     words = set(before)
     if words & c.cancelled or ("called" in words and "off" in doc.text[pos : pos + 30].lower().split()[:3]):
         return "cancelled"
@@ -532,17 +614,22 @@ def find_events(
     ]
     drafts: list[_Draft] = []
     recent = _Recent()
-    for m, trig in _triggers(c, text):
-        sent = analysis.sentence_at(m.start())
+    for candidates in _triggers(c, text):
+        start = candidates[0][0].start()
+        sent = analysis.sentence_at(start)
         if sent is None:
             continue
         # A "sentence" of thousands of characters (no full stops) is read as a window around the
         # trigger, so that the work per trigger stays bounded and the whole scan linear.
-        window = (max(sent.start, m.start() - _REACH), min(sent.end, m.end() + _REACH))
+        window = (max(sent.start, start - _REACH), min(sent.end, candidates[0][0].end() + _REACH))
+        chosen = next(((m, t) for m, t in candidates if _admissible(t, text, m, window)), None)
+        if chosen is None:
+            continue
+        m, trig = chosen
         if trig.type == "rejection":
             # "declined a meeting": the meeting carries the refusal, not a rejection of its own.
             tail = text[m.end() : min(window[1], m.end() + 40)].lower()
-            if re.search(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request)\b", tail):
+            if _REFUSED_THING.search(tail):
                 continue
         new = _draft(c, doc, trig, m, window, recent)
         drafts.extend(new)
@@ -633,7 +720,8 @@ def _recent(date: TimeExpression | None, published: dt.date | None) -> bool:
 
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:they|They|we|We|both|Both|(?:[Tt]he\s+)?two\s+(?:sides|leaders|men|women|countries|governments|ministers)"
-    r"|[Bb]oth\s+sides)\s+(?:[a-z]+\s+){0,2}$"
+    r"|[Bb]oth\s+sides|The\s+two|the\s+two(?=\s+(?:had|have|has|were|are|will|would|first|last|also|then|later)\b))"
+    r"\s+(?:[a-z]+\s+){0,4}$"
 )
 _SPLIT_TYPES = {
     "cooperation",
@@ -653,12 +741,68 @@ def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state a demonym right after the trigger points to ("expelled Russian diplomats")."""
     from diplomacy_events.countries import country_code, demonym_country
 
-    for word in re.finditer(r"\b[A-Z][\w.]*[\w]\.?", doc.text[start : min(end, start + 50)]):
+    window = doc.text[start : min(end, start + 50)]
+    compound = -1
+    for word in _CAPITALIZED.finditer(window):
+        if (
+            _HYPHEN_CAPITAL.match(window[word.end() : word.end() + 2])
+            or window[word.start() - 1 : word.start()] == "-"
+            or word.start() == compound + 1
+        ):
+            compound = word.end()
+            continue  # "a Chile-Costa Rica summit": the sides of a compound, neither the target
         if word.group() == "European" and doc.union is not None:
             return doc.union  # "sanctions on ten European politicians": the bloc they belong to
         code = demonym_country(word.group()) or country_code(word.group())
         if code and code in doc.states:
             return doc.states[code]
+    return None
+
+
+_HOSTED_VISIT = re.compile(
+    r"\s+(?:[^,.;:\"“”]{0,60}?\s)?for\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?visits?\b"
+)
+_OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
+_ADDRESSED = re.compile(r"\baddress(?:ed|es|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
+_BE_TO = re.compile(r"\b(?:is|are|was|were)\s+to\s+[a-z]+\s+(?:[a-z]+\s+){0,2}$")
+_CONJUNCT = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _shared_subject(doc: _Doc, recent: _Recent, pos: int, lead: str) -> Actor | None:
+    """The subject of the verb just before a coordinated trigger ("X visited Lima and hosted Y").
+
+    Only when no actor stands between that verb's trigger and the "and": "X met Y and Z hosted W"
+    has a subject of its own.
+    """
+    last = recent.last
+    if last is None or not _CONJUNCT.search(lead) or not last.sentence[0] <= pos < last.sentence[1]:
+        return None
+    prev_end = last.trigger.end
+    if prev_end > pos or _SHARED_BREAK.search(doc.text[prev_end:pos]):
+        return None
+    and_at = doc.text.rfind("and", prev_end, pos)
+    if doc.actors_in(and_at, pos):
+        return None
+    return last.actors[0]
+
+
+_TARGET_CUE = re.compile(r"\b(?:for|against|by)\s+(?:the\s+)?$")
+_TARGET_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|if|unless|when)\b")
+
+
+def _target_after(doc: _Doc, start: int, end: int) -> Actor | None:
+    """The state or actor a threat or an accusation is aimed at, named after "for", "against" or
+    "by" in the rest of its clause (a capital or a country standing for its state)."""
+    stop = _TARGET_STOP.search(doc.text, start, min(end, start + 120))
+    end = stop.start() if stop else min(end, start + 120)
+    found: list[tuple[int, Actor]] = [(p.start, p.record) for p in doc.actors_in(start, end)]
+    for p in doc.locations.between(start, end):
+        state = doc.states.get(p.record.country or "") if p.record.kind in ("city", "country") else None
+        if state is not None:
+            found.append((p.start, state))
+    for pos, actor in sorted(found, key=lambda x: x[0]):
+        if _TARGET_CUE.search(doc.text, max(start, pos - 12), pos):
+            return actor
     return None
 
 
@@ -683,12 +827,12 @@ def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state whose demonym qualifies the clause's subject ("Israeli aircraft", "Russian forces")."""
     from diplomacy_events.countries import demonym_country
 
-    for word in re.finditer(r"\b[A-Z][a-z]+\b", doc.text[start:end]):
+    for word in _TITLE_WORD.finditer(doc.text[start:end]):
         code = demonym_country(word.group())
         if (
             code
             and code in doc.states
-            and re.match(r"\s+[a-z]", doc.text[start + word.end() : start + word.end() + 2])
+            and _LOWER_WORD_NEXT.match(doc.text[start + word.end() : start + word.end() + 2])
         ):
             return doc.states[code]
     return None
@@ -713,30 +857,66 @@ def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Locat
     return out
 
 
-_WORD = re.compile(r"[a-z]+")
-_UPPER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, shaped as a trie so that each position tries one branch."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+def _scanner(first: dict[str, list[int]]) -> re.Pattern[str]:
+    # A word is a maximal run of ASCII letters ("Trump's" holds "trump" and "s"); ASCII-only case
+    # folding keeps every offset where it is.
+    words = [w for w in first if _LOWER_RUN.fullmatch(w)]
+    return re.compile(r"(?<![A-Za-z])" + _trie(words) + r"(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 
 
 _REACH = 400
 _LOOKBACK = 64
 
 
-def _triggers(c: _Compiled, text: str) -> list[tuple[re.Match[str], _Trigger]]:
-    """Trigger matches, left to right, never overlapping; the longest trigger at a word wins."""
-    out: list[tuple[re.Match[str], _Trigger]] = []
+def _triggers(c: _Compiled, text: str) -> list[list[tuple[re.Match[str], _Trigger]]]:
+    """Trigger matches, left to right, never overlapping: at each word, every trigger that matches
+    there, longest first (the first whose conditions hold is taken)."""
+    out: list[list[tuple[re.Match[str], _Trigger]]] = []
     free = 0
-    first = c.first
-    # ASCII letters lower-cased by translation, so that every offset stays where it was.
-    for w in _WORD.finditer(text.translate(_UPPER)):
-        if w.start() < free:
+    first, patterns, triggers = c.first, c.patterns, c.triggers
+    for w in c.scan.finditer(text):
+        start = w.start()
+        if start < free:
             continue
-        for i in first.get(w.group(), ()):
-            m = c.patterns[i].match(text, w.start())
+        here: list[tuple[re.Match[str], _Trigger]] = []
+        for i in first[w.group().lower()]:
+            m = patterns[i].match(text, start)
             if m is not None:
-                out.append((m, c.triggers[i]))
-                free = m.end()
-                break
+                here.append((m, triggers[i]))
+        if here:
+            out.append(here)
+            free = here[0][0].end()
     return out
+
+
+def _admissible(trig: _Trigger, text: str, m: re.Match[str], sent: tuple[int, int]) -> bool:
+    """Whether the words around a trigger allow it (cheap tests, before any participant lookup)."""
+    if trig.not_followed_by is not None and trig.not_followed_by.match(text[m.end() : sent[1]].lstrip()):
+        return False
+    if trig.needs_verb is not None and not trig.needs_verb.search(text, sent[0], m.start()):
+        return False
+    if trig.needs_cue is not None and not trig.needs_cue.search(text, sent[0], sent[1]):
+        return False
+    return trig.cue_after is None or bool(trig.cue_after.match(text, m.end(), min(sent[1], m.end() + 110)))
 
 
 def _draft(
@@ -746,13 +926,11 @@ def _draft(
     lo = doc.clause_start(sent[0], m.start())
     end = sent[1]
     tail = text[m.end() : end]
-    if trig.not_followed_by is not None and trig.not_followed_by.match(tail.lstrip()):
-        return []
-    if trig.needs_verb is not None and not trig.needs_verb.search(text, sent[0], m.start()):
-        return []
-    if trig.needs_cue is not None and not trig.needs_cue.search(text, sent[0], end):
-        return []
     objects = _objects(doc, m.end(), end)
+    if not objects and trig.type == "meeting" and _OBJECT_PRONOUN.match(text, m.end()):
+        # "hosted him for dinner": the person the previous sentences are about
+        guest = resolve_pronoun(doc.analysis, doc.actors, sent[0])
+        objects = [guest] if guest is not None else []
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
     tl = m.group().lower()
@@ -772,22 +950,25 @@ def _draft(
     trigger = Mention.at(text, m.start(), m.end())
     if (
         trig.type == "appeal"
-        and re.fullmatch(r"call\w*\s+on", trigger.text.lower())
+        and _CALL_ON.fullmatch(trigger.text.lower())
         and objects
-        and not re.search(r"\bto\s+[a-z]", tail[:90])
+        and not _TO_LOWER.search(tail[:90])
     ):
         # "called on the prime minister at his residence": a courtesy call, not an appeal.
         trig = attrs.evolve(trig, type="meeting", cameo="043", plover="CONSULT")
         location, located = _location(doc, sent[0], m.end(), end), True
-    if trigger.text.lower() == "visits" and not (objects or location) and not re.match(r"\s+\S", tail[:2]):
+    if trig.type == "meeting" and _ADDRESSED.search(text, max(sent[0], m.start() - 40), m.start()):
+        return []  # "addressed a joint meeting of parliament": a speech, not talks
+    if trigger.text.lower() == "visits" and not (objects or location) and not _NEXT_WORD.match(tail[:2]):
         return []
     if trigger.text.lower() == "visits" and re.search(
         r"\b(?:regular|reciprocal|frequent|further|future|more)\s+$", text[lo : m.start()]
     ):
         return []  # generic visits, not one event
-    between = re.match(r"\s*(?:[\w-]+\s+){0,3}?between\b", tail)
+    between = _BETWEEN_AHEAD.match(tail)
     lead = text[lo : m.start()]
-    by_agent = re.match(r"\s+by\s+(?:the\s+)?", tail) if tl.endswith("ed") else None
+    near = lead[-120:]  # end-anchored patterns need only the words just before the trigger
+    by_agent = _BY_AHEAD.match(tail) if tl.endswith("ed") else None
     agent_named = by_agent is not None and any(
         m.end() + by_agent.end() == mm.start for a in objects[:1] for mm in a.mentions
     )
@@ -805,48 +986,52 @@ def _draft(
         # "Asked by a reporter ...", "citizens threatened by rising seas": no one named acted
         return []
     if (
-        tl.endswith("ing")
+        tl.split()[0].endswith("ing")
         and tl.split()[0] not in _ING_NOUNS
         and re.search(
             r"\b(?:declaration|statement|resolution|letter|communique|communiqué|document|report|text|plan|proposal|deal|agreement|bill|motion)\s+$",
             lead,
         )
-        and re.search(r"\b[a-z]+\s+$", lead)
-        and not re.search(rf"\b(?:{_AUXILIARIES}|by|of|for|in|on|after|before|while|without)\s+$", lead)
+        and _LOWER_WORD_END.search(lead)
+        and not _AUX_OR_PREP_END.search(lead)
     ):
         return []  # "a declaration calling for free trade": said of a noun
     if (
         trigger.text.lower() in _PARTICIPLES
-        and re.search(r"\b[a-z]+\s+$", lead)
-        and not re.search(rf"\b(?:{_AUXILIARIES})\s+$", lead)
-        and re.match(r"\s+(?:in|by|at|on|during|last|earlier|under|with)\b", tail)
+        and _LOWER_WORD_END.search(lead)
+        and not _AUX_END.search(lead)
+        and _PARTICIPLE_PP.match(tail)
     ):
         return []  # "a pact signed in 2001", "a deal negotiated in Quito": said of a noun
     if (
         _PASSIVE.search(lead[-30:])
-        and not re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
+        and not _BY_SOON.match(tail)
         and tl.split()[0] not in c.planned  # "is expected in Delhi" is no passive
     ):
         return []  # "was shot down", "had been asked": no one named acted
     definite = bool(_DEFINITE.search(lead[-40:]))
     if definite and not between:
         # "the visit would go ahead", "The visit angered Lima": the noun refers back.
-        objects = [a for a in objects if re.match(r"\s*(?:with|by|of)\b", text[m.end() : m.end() + 6])]
+        objects = [a for a in objects if _WITH_BY_OF.match(text[m.end() : m.end() + 6])]
     subject: list[Actor] = []
-    plural = _PLURAL_SUBJECT.search(lead)
+    plural = _PLURAL_SUBJECT.search(near)
     if plural and not between and trig.type in _TWO_SIDED:
         # "the two sides agreed": the sides of the latest meeting or call.
         pair = recent.pair
         if pair is not None:
             objects = [a for a in pair.actors if a not in objects] + objects
     if not (between or definite or plural):
-        if _AND_VERB.search(lead) and lo == sent[0]:
-            # "He said ..., and warned that": the verb shares the sentence's subject.
+        shared = _shared_subject(doc, recent, m.start(), near)
+        if _AND_VERB.search(near) and (lo == sent[0] or not doc.actors_in(lo, m.start())):
+            # "He said ..., and warned that", "He said ... after talks ended, and accused X":
+            # the verb shares the sentence's subject.
             lead_end = min(m.start(), sent[0] + 60)
             subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
+        elif shared is not None:
+            subject = [shared]  # "X visited Lima in May and hosted Y": X, not Lima, hosted
         elif (
             tl.endswith("ing")
-            and re.search(r",\s+$", lead)
+            and _COMMA_END.search(near)
             and recent.last is not None
             and recent.last.sentence[0] <= m.start() < recent.last.sentence[1]
         ):
@@ -867,13 +1052,18 @@ def _draft(
             first = doc.actors_in(lo, m.start())
             if first and first[0].record not in subject:
                 objects, subject = [*subject, *objects], [first[0].record]
-    passive = _PASSIVE.search(lead[-30:]) and re.match(r"\s*(?:\w+\s+){0,2}by\b", tail)
+    passive = _PASSIVE.search(lead[-30:]) and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
-    source = re.match(r"\s*(?:[a-z]+\s+){0,2}?from\s+", tail)
+    source = _FROM_AHEAD.match(tail)
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
         subject, objects = objects[:1], subject
+    if not objects and trig.type in ("threat", "accusation"):
+        # "warned that the consequences would be grave for Peru", "a plot staged by Lima"
+        target = _target_after(doc, m.end(), end)
+        if target is not None and target not in subject:
+            objects = [target]
     if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
         target = _demonym_target(doc, m.end(), end)
         if target is not None:
@@ -897,34 +1087,44 @@ def _draft(
         spans = {(p.start, p.end) for p in doc.locations.between(m.end(), end) if p.record in places}
         at_place = {p.record.id for p in doc.actors.between(m.end(), end) if (p.start, p.end) in spans}
         objects = [a for a in objects if a.id not in at_place]
-    inside_pp = _IN_PHRASE.search(lead)
+    inside_pp = _IN_PHRASE.search(near)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start())
     after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"
         status = "denied" if after_cue.group("no") and after_cue.group("did") else "cancelled"
-    if status == "denied" and re.search(r"\bnot\s+to\s+$", lead):
+    if status == "denied" and _NOT_TO_END.search(near):
         return []  # "agreed not to threaten": a commitment, not an event
     if status == "denied" and re.search(
         r"\b(?:would|will|could|might|may|shall|to)\s+(?:not|never)\s+(?:\w+\s+)?$", lead
     ):
         return []  # "would not impose tariffs": neither happened nor planned
+    if status == "occurred" and _BE_TO.search(lead[-60:]):
+        status = "planned"  # "the two were to continue their talks over dinner"
     if status == "occurred" and trigger.text.split()[0].lower() in c.planned:
         status = "planned"
     if "planned" in lead[-12:].lower() and status == "occurred":
         status = "planned"
     if status == "occurred" and lo > sent[0] and _TEMPORAL_BREAK.search(text, max(sent[0], lo - 12), lo):
         # "is due to attend a lunch ... before flying to Quito": what follows a plan is planned too.
-        main = [w for w in re.findall(r"[\w']+", text[sent[0] : lo]) if w.islower()]
+        main = [w for w in _WORDS.findall(text[sent[0] : lo]) if w.islower()]
         if set(main) & c.planned:
             status = "planned"
     # A trigger in a subordinate clause takes that clause's date first ("held talks on Friday,
     # ... since their 2018 summit"); otherwise the finest date of the sentence.
     date = None
-    if lo > sent[0]:
+    conjunct = _CONJUNCT.search(near)
+    if lo > sent[0] or conjunct:
         clause_end = _CLAUSE_BREAK.search(text, m.end(), end)
-        date = _date(doc, lo, clause_end.start() if clause_end else end, m.start())
+        # "attended a summit on Monday and met the envoys the following day": the second verb's
+        # date is in its own conjunct.
+        stop = clause_end.start() if clause_end else end
+        start = lo
+        if conjunct:
+            start, comma = m.start() - len(near) + conjunct.start(), text.find(",", m.end(), stop)
+            stop = comma if comma >= 0 else stop
+        date = _date(doc, start, stop, m.start())
     if date is None:
         date = _date(doc, sent[0], end, m.start())
     if date is None:
@@ -933,6 +1133,10 @@ def _draft(
         status = "occurred"  # a threat or an appeal in a quote is made when it is said
     if trig.type not in _PLACED_TYPES:
         places = []
+    if trig.cameo == "043" and subject and objects and _HOSTED_VISIT.match(tail):
+        # "hosted the emir for a state visit": the guest's visit, the host receiving it
+        trig = attrs.evolve(trig, type="visit")
+        subject, objects, places = objects[:1], [*subject, *objects[1:]], []
     participants: list[Actor] = []
     for a in subject + objects:
         if a not in participants:
@@ -950,7 +1154,7 @@ def _draft(
     elif trig.type == "agreement" and len(subject) == 1 and len(objects) == 2:
         groups = [[subject[0], o] for o in objects]
     elif trig.type == "agreement" and len(subject) > 1 and objects:
-        if re.match(r"\s*(?:[\w'’-]+\s+){0,4}?with\b", tail):
+        if _WITH_AHEAD.match(tail):
             groups = [
                 [a, *[o for o in objects if o is not a]] for a in subject
             ]  # "Chile and Peru made peace with X"
@@ -1006,11 +1210,17 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     """Two drafts of one type, one initiator and nested participants, with no clash of date or place."""
     if a.type != b.type or a.actors[0].id != b.actors[0].id:
         return False
+    one_dated = (a.date is None) != (b.date is None)
+    if a.type == "agreement" and {a.cameo, b.cameo} == {"030", "057"} and one_dated:
+        return False  # agreeing to act and signing a text are two events, unless one date joins them
     ids_a, ids_b = {x.id for x in a.actors}, {x.id for x in b.actors}
     if not (ids_a <= ids_b or ids_b <= ids_a):
         return False
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False
+    both_dated = a.date is not None and b.date is not None
+    if both_dated and a.type in _CONSULT and {a.status, b.status} == {"planned", "occurred"}:
+        return False  # "met on Monday ... were to meet again over dinner on Monday"
     return _places_agree(a.location, b.location)
 
 
