@@ -377,3 +377,23 @@ def test_geographic_words_end_a_person_candidate() -> None:
     # "Second Thomas Shoal", "Mischief Reef": places, not people.
     text = "Coast guard boats collided near Second Thomas Shoal and James Reef on Monday."
     assert persons(text) == {}
+
+
+def test_a_body_possessive_before_a_title_gives_its_country() -> None:
+    text = "Anna Berg, the Swedish foreign ministry's spokeswoman, said on Monday that talks would go on."
+    berg = persons(text)["Anna Berg"]
+    assert berg.title == "spokeswoman" and berg.country == "SWE" and berg.role == "spokesperson"
+
+
+def test_a_lower_case_possessive_in_an_appositive_keeps_the_title() -> None:
+    text = '"We stay," said Pekka Ruuska Virtanen, the party\'s deputy chairman, who left in May.'
+    virtanen = persons(text)["Pekka Ruuska Virtanen"]
+    assert virtanen.title == "deputy chairman" and virtanen.role == "deputy_head_of_state"
+
+
+def test_a_country_named_after_a_speaker_is_not_theirs() -> None:
+    text = (
+        "Venezuela recalled its envoys on Monday. Foreign Minister Ines Salcedo said that the "
+        "governments of Chile and Peru had meddled in the vote."
+    )
+    assert persons(text)["Ines Salcedo"].country == "VEN"

@@ -74,6 +74,7 @@ _Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER, _Q_IGO, _Q_B
 # Prepositions after which a place says where something happens, not whose it is.
 _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "across", "around", "via"))
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
+_DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
 
 
@@ -1009,10 +1010,12 @@ class _Finder:
             what = _Q_MOD
         elif lw in lex.igo_nouns:
             what = _Q_IGO
-        elif lw in lex.body_words and w[:1].islower():
-            what = _Q_BODY
+        elif (lw in lex.body_words or (poss and bare in lex.body_words)) and w[:1].islower():
+            what = _Q_BODY  # "foreign ministry spokeswoman", "the foreign ministry's spokeswoman"
         elif poss and w[:1].isupper():
             what = _Q_POSSESSOR
+        elif poss and bare.isalpha() and bare.islower():
+            what = _Q_MOD  # "the party's deputy chairman": whose, without a name to say it
         elif w[:1].isupper() and lw not in ("the", "a", "an") and w not in lex.stop and not w.endswith("."):
             what = _Q_QUALIFIER
         form = lex.forms.get(bare)
@@ -1079,7 +1082,8 @@ class _Finder:
         text = self.text
         lex = self.lex
         roster = lex.roster
-        titles = sorted(self.titles, key=lambda t: t.start)
+        # the longest first where two start together: "deputy chairman" over "deputy"
+        titles = sorted(self.titles, key=lambda t: (t.start, -t.end))
         t_ends = {t.end: t for t in titles}
         self._title_by_end = t_ends
         self._title_end_list = sorted(t_ends)
@@ -1436,7 +1440,7 @@ class _Finder:
                 # places that say whose before places that merely say where or are another's
                 avoid = {c for c in (t.host if t else None, p.near_capital if t and t.host else None) if c}
                 country = (
-                    self._sentence_country(p.start, avoid)
+                    self._sentence_country(p.start, avoid, before=True)
                     or self._recent_country(p.start, avoid, t is not None and t.info.role == "spokesperson")
                     or self._main_country(avoid)
                     or self._sentence_country(p.start)
@@ -1446,6 +1450,8 @@ class _Finder:
             p.country = country
             title = t.text if t is not None else None
             role = t.info.role if t is not None else None
+            if role in ("head_of_state", "head_of_government") and t is not None and _DEPUTY.match(t.text):
+                role = f"deputy_{role}"  # "deputy chairman", "vice president": not the head
             cameo = t.info.cameo if t is not None else None
             former = bool(t and t.former)
             if entry is not None and self.published is not None:
@@ -1613,15 +1619,17 @@ class _Finder:
                 best = (e, org_iso)
         return best[1] if best else None
 
-    def _sentence_country(self, pos: int, avoid: set[str] | None = None) -> str | None:
+    def _sentence_country(self, pos: int, avoid: set[str] | None = None, before: bool = False) -> str | None:
         """The first place of the sentence; with ``avoid``, the first that says whose and is none of
-        the countries avoided."""
+        the countries avoided; with ``before``, only a place named before ``pos`` (one named after
+        a speaker is more often what they spoke of: "X said the governments of Y ...")."""
         sent = self.an.sentence_at(pos)
         if sent is None:
             return None
         places = self.places
         i = bisect.bisect_left(places, (sent.start,))
-        while i < len(places) and places[i][0] < sent.end:
+        stop = pos if before else sent.end
+        while i < len(places) and places[i][0] < stop:
             s, e, iso, _k = places[i]
             if avoid is None or (iso not in avoid and not self._weak_place(s, e)):
                 return iso
