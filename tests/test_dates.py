@@ -295,3 +295,21 @@ def test_other_languages_month_names_through_dateparser() -> None:
     assert ("5 juin 2023", "2023-06-05") in found
     assert ("3. März 2022", "2022-03-03") in found
     assert {d.value for d in find_dates("Article 5 2023 was cited.", pub)} <= {"2023", None}
+
+
+def _values(text: str, published: dt.date) -> dict[str, str | None]:
+    return {d.text: d.value for d in find_dates(text, published)}
+
+
+def test_a_day_something_is_scheduled_for_lies_ahead() -> None:
+    tuesday = dt.date(2024, 7, 30)
+    assert _values("A summit was called for Wednesday in Lima.", tuesday)["Wednesday"] == "2024-07-31"
+    got = _values("The visit, planned for Thursday, has been called off.", tuesday)
+    assert got["Thursday"] == "2024-08-01"
+    assert _values("The vote, postponed until Monday, will go ahead.", tuesday)["Monday"] == "2024-08-05"
+    assert _values("The envoy left on Monday.", tuesday)["Monday"] == "2024-07-29"
+
+
+def test_a_month_of_that_year_takes_the_year_the_text_named() -> None:
+    text = "The crisis began in 2019. In March of that year, the border closed."
+    assert _values(text, dt.date(2025, 5, 15))["March"] == "2019-03"

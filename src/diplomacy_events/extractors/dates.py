@@ -391,6 +391,14 @@ def extract_dates(document: Document, analysis: Analysis, knowledge: Knowledge) 
 # --------------------------------------------------------------------------- resolution
 
 
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_SCHEDULED_FOR = re.compile(
+    r"\b(?:planned|scheduled|set|called|slated|due|fixed|arranged|pencil?led|booked|proposed|rescheduled"
+    r"|postponed|moved|delayed|pushed\s+back|put\s+off)\s+(?:for|until|till|to)\s+(?:next\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> tx.Value | None:
     text = st.text
     s = text[start:end]
@@ -401,7 +409,10 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
         if dct is None:
             return None, "DATE", "day"
-        wd_date = tx.weekday_date(dct, wd, st.tense())
+        tense = st.tense()
+        if tense != "future" and _SCHEDULED_FOR.search(text, max(0, start - 40), start):
+            tense = "would"  # "a session was called for Wednesday": the day lies ahead of the call
+        wd_date = tx.weekday_date(dct, wd, tense)
         if wd_date is None:
             return None
         st.anchor_date(wd_date)
@@ -428,6 +439,10 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         month = _month_in(words)
         if month is None:
             return None
+        if _OF_THAT_YEAR.match(text, end) and st.anchor_year is not None:
+            val = f"{st.anchor_year}-{month:02d}"  # "in 2014 ... in March of that year"
+            st.anchor(val, "month")
+            return val, "DATE", "month"
         if dct is None:
             return None, "DATE", "month"
         val = f"{tx.month_year(dct, month, st.aim())}-{month:02d}"
