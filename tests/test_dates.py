@@ -313,3 +313,8 @@ def test_a_day_something_is_scheduled_for_lies_ahead() -> None:
 def test_a_month_of_that_year_takes_the_year_the_text_named() -> None:
     text = "The crisis began in 2019. In March of that year, the border closed."
     assert _values(text, dt.date(2025, 5, 15))["March"] == "2019-03"
+
+
+def test_a_participle_with_by_is_not_the_verb_that_sets_the_tense() -> None:
+    text = "On Friday, Ana Ruiz is due to attend a dinner hosted by the mayor before flying to Rome on Saturday."
+    assert _values(text, dt.date(2023, 6, 21))["Saturday"] == "2023-06-24"

@@ -543,6 +543,9 @@ def _scan(words: list[str], forward: bool = False) -> str:
                 return "would" if prev in {"was", "were", "had"} else "future"
         elif prev not in _PREV_CUES:
             if w.endswith("ed") and len(w) > 3 and words[i][:1].islower() and w not in _NOT_PAST:
+                after_i = i - 1 if not forward else i + 1
+                if 0 <= after_i < n and low[after_i] == "by":
+                    continue  # "a lunch hosted by X": a participle, not the verb of the clause
                 return "past-to" if aim else "past"
             continue
         if w == "to" and prev in {"is", "are", "am"}:
