@@ -316,5 +316,7 @@ def test_a_month_of_that_year_takes_the_year_the_text_named() -> None:
 
 
 def test_a_participle_with_by_is_not_the_verb_that_sets_the_tense() -> None:
-    text = "On Friday, Ana Ruiz is due to attend a dinner hosted by the mayor before flying to Rome on Saturday."
+    text = (
+        "On Friday, Ana Ruiz is due to attend a dinner hosted by the mayor before flying to Rome on Saturday."
+    )
     assert _values(text, dt.date(2023, 6, 21))["Saturday"] == "2023-06-24"
