@@ -397,3 +397,9 @@ def test_a_country_named_after_a_speaker_is_not_theirs() -> None:
         "governments of Chile and Peru had meddled in the vote."
     )
     assert persons(text)["Ines Salcedo"].country == "VEN"
+
+
+def test_letters_foreign_to_english_mark_a_name_but_not_a_known_place() -> None:
+    text = "The pact was signed by Tom Hale and his counterparts Antti Häkkänen and Pål Jonson in São Paulo."
+    found = persons(text)
+    assert {"Antti Häkkänen", "Pål Jonson"} <= set(found) and "São Paulo" not in found

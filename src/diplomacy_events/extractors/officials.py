@@ -30,6 +30,7 @@ import ahocorasick
 import attrs
 
 from diplomacy_events import countries
+from diplomacy_events.gazetteer import get_gazetteer
 from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import EMPTY, Knowledge, RosterEntry, load_json
 from diplomacy_events.models import Actor, Document, Mention
@@ -1123,6 +1124,13 @@ class _Finder:
                 or " Al-" in name
             ):
                 score += 1
+            if (
+                len(words) in (2, 3)
+                and not name.isascii()
+                and all(w.isalpha() and w.istitle() for w in words)
+                and get_gazetteer().key_of(name) < 0
+            ):
+                score += 1  # "Dovilė Šakalienė": letters English words lack mark a name, or a place
             if len(words) == 1:
                 need = 2 if in_roster or (title is not None and not title.info.weak) else 99
             else:
