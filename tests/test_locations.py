@@ -253,3 +253,11 @@ def test_many_venues_stay_linear() -> None:
     locs = _by_name(text)
     assert time.perf_counter() - started < 3.0  # quadratic venue placement took minutes here
     assert locs["Grand hotel"].country == "FRA" and len(locs["Grand hotel"].mentions) == 3000
+
+
+def test_a_place_named_by_its_kind_is_found_when_the_gazetteer_lacks_it() -> None:
+    text = "Guards stopped a tanker near the island of Vaarna, south of the port of Kestrovo in Russia."
+    found = {loc.name: loc for loc in find_locations(text)}
+    assert found["Vaarna"].kind == "region" and found["Kestrovo"].kind == "city"
+    assert found["Kestrovo"].country == "RUS"
+    assert [m.text for m in found["Vaarna"].mentions] == ["Vaarna"]

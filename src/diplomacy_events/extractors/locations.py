@@ -539,6 +539,14 @@ _VENUE_HEAD_HINT = re.compile(
     r" [hHaApPiIdcCsS]"
     r"(?:otel|irport|nternational Airport|alace|sland|istrict|onvention [cC]ent(?:re|er)|tadium)\b"
 )
+_KIND_OF_KINDS = {
+    **dict.fromkeys(("port", "town", "city", "village", "harbour", "harbor"), "city"),
+    **dict.fromkeys(("island", "islands", "region", "province", "district", "oblast", "enclave"), "region"),
+}
+_KIND_OF = re.compile(
+    r"\b[Tt]he (" + "|".join(_KIND_OF_KINDS) + r") of ((?:[A-Z][\w’'\-]+)(?: [A-Z][\w’'\-]+){0,2})"
+    r"(?![\w’'])(?!['’]s\b)"
+)
 _VENUE_NAME = re.compile(rf"(?<![\w’'.&-])({_NAME}(?: {_NAME}){{0,3}})$")
 _VENUE_BEFORE = re.compile(
     r"\b(Villa|Palais|Palazzo|Palacio|Palácio|Avenida|Chateau|Château|Schloss|Hotel|Hôtel|Plaza|Piazza)"
@@ -735,6 +743,12 @@ def _venues(ctx: _Ctx, openers: list[int]) -> list[tuple[int, int, str, str]]:
         if _is_cap(w) and w not in _STOP_LEAD and not w.endswith(("'s", "’s")):
             continue  # inside a longer name
         out.append((m.start(), m.end(), m.group(), "venue"))
+    for m in _KIND_OF.finditer(text):
+        # "the port of X", "the island of X": a place the gazetteer may be too small to know
+        name = m.group(2)
+        if name in _TITLES or name in _WEEK_MONTHS:
+            continue
+        out.append((m.start(2), m.end(2), name, _KIND_OF_KINDS[m.group(1).lower()]))
     return out
 
 
