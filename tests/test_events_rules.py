@@ -210,3 +210,178 @@ def test_declaration_calling_for_is_said_of_the_text() -> None:
     text = "Ilo Dask won backing for a summit declaration calling for open sea lanes."
     found, _ = events(text, PEOPLE)
     assert not [e for e in found if e.type == "appeal"]
+
+
+def test_dateline_is_no_subject_of_the_first_sentence() -> None:
+    text = "VARNO - Belmark on Monday rejected Arvenia's claim to the island."
+    cast: Cast = {
+        "Arvenia": ("state", "ARV", ["Arvenia", "VARNO"]),
+        "Belmark": ("state", "BLM", ["Belmark"]),
+    }
+    found, ids = events(text, cast, {"VARNO": ("city", "ARV"), "Belmark": ("country", "BLM")})
+    assert [names(e, ids) for e in found if e.type == "rejection"] == [["Belmark", "Arvenia"]]
+
+
+def test_talks_in_a_where_clause_are_held_at_its_antecedent() -> None:
+    text = "Ilo Dask arrived in Kessa on Tuesday from Norvik, where he held talks on Monday with Ruta Venn."
+    found, _ = events(text, PEOPLE, {"Kessa": ("city", "BLM"), "Norvik": ("city", "ARV")})
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert meeting.location == "l2"
+
+
+def test_multi_word_status_cue_before_the_trigger() -> None:
+    text = "Ilo Dask has turned down talks with Ruta Venn."
+    found, _ = events(text, PEOPLE)
+    assert [(e.type, e.status) for e in found] == [("meeting", "declined")]
+
+
+def test_passive_refusal_after_the_trigger() -> None:
+    text = "A meeting between Ilo Dask and Ruta Venn, sought by both sides, was turned down on Friday."
+    found, _ = events(text, PEOPLE)
+    assert [(e.type, e.status) for e in found] == [("meeting", "declined")]
+
+
+def test_what_a_report_said_and_was_denied_did_not_happen() -> None:
+    text = "Her office denied a report in the local press that Ilo Dask had spoken with Ruta Venn by phone."
+    found, _ = events(text, PEOPLE)
+    assert [(e.type, e.status) for e in found] == [("call", "denied")]
+
+
+def test_signed_by_a_minister_and_his_counterparts_from_a_list() -> None:
+    text = (
+        "The pact was signed by Ilo Dask and his counterparts from Belmark, Castoria and Dravia, "
+        "Ruta Venn, Oma Prell and Sel Tarno."
+    )
+    cast: Cast = {
+        **PEOPLE,
+        "Oma Prell": ("person", "CST", ["Oma Prell"]),
+        "Sel Tarno": ("person", "DRV", ["Sel Tarno"]),
+    }
+    found, ids = events(text, cast)
+    [e] = [e for e in found if e.type == "agreement"]
+    assert names(e, ids) == ["Ilo Dask", "Ruta Venn", "Oma Prell", "Sel Tarno"]
+
+
+def test_a_count_of_countries_is_the_list_the_next_sentence_gives() -> None:
+    text = (
+        "Arvenia expelled diplomats from three neighbouring countries on Monday. "
+        "Its minister said the governments of Belmark, Castoria and Dravia had meddled in the vote."
+    )
+    cast: Cast = {
+        "Arvenia": ("state", "ARV", ["Arvenia"]),
+        "Belmark": ("state", "BLM", ["Belmark"]),
+        "Castoria": ("state", "CST", ["Castoria"]),
+        "Dravia": ("state", "DRV", ["Dravia"]),
+    }
+    found, ids = events(text, cast)
+    [e] = [e for e in found if e.type == "expulsion"]
+    assert names(e, ids) == ["Arvenia", "Belmark", "Castoria", "Dravia"]
+
+
+def test_a_participle_before_a_noun_is_no_event() -> None:
+    text = "Belmark stopped a sanctioned freighter off Arvenia on Sunday."
+    cast: Cast = {"Arvenia": ("state", "ARV", ["Arvenia"]), "Belmark": ("state", "BLM", ["Belmark"])}
+    found, _ = events(text, cast)
+    assert not [e for e in found if e.type == "sanction"]
+
+
+def test_nobody_asked_is_no_appeal() -> None:
+    text = 'Ilo Dask said Belmark would stay out, "and nobody asked us to."'
+    found, _ = events(text, {**PEOPLE, "Belmark": ("state", "BLM", ["Belmark"])})
+    assert not [e for e in found if e.type == "appeal"]
+
+
+def test_a_visit_by_someone_and_the_talks_held_there() -> None:
+    text = (
+        "The two agreed to reopen the port during a visit to Kessa on Monday by Ilo Dask, "
+        "who held talks with Ruta Venn, and called on the harbour master."
+    )
+    found, ids = events(text, PEOPLE, {"Kessa": ("city", "BLM")})
+    visits = [(names(e, ids), e.location) for e in found if e.type == "visit"]
+    meetings = [(names(e, ids), e.location) for e in found if e.type == "meeting"]
+    assert visits == [(["Ilo Dask"], "l1")]
+    assert meetings == [(["Ilo Dask", "Ruta Venn"], "l1")]
+
+
+def test_visiting_after_before_takes_the_main_subject_and_the_city_of() -> None:
+    text = (
+        "Ilo Dask met Ruta Venn in Norvik. He is due to fly home on Thursday "
+        "before visiting the old harbour city of Kessa on Friday."
+    )
+    found, ids = events(text, PEOPLE, {"Norvik": ("city", "ARV"), "Kessa": ("city", "BLM")})
+    assert (["Ilo Dask"], "l2", "planned") in [
+        (names(e, ids), e.location, e.status) for e in found if e.type == "visit"
+    ]
+
+
+def test_a_regional_demonym_is_no_state() -> None:
+    text = "Arvenia expelled diplomats from several Latin American capitals."
+    cast: Cast = {"Arvenia": ("state", "ARV", ["Arvenia"]), "United States": ("state", "USA", ["Washington"])}
+    found, ids = events(text, cast)
+    assert [names(e, ids) for e in found if e.type == "expulsion"] in ([], [["Arvenia"]])
+
+
+def test_second_verb_shares_the_subject_of_the_first() -> None:
+    text = 'Ilo Dask accused Belmark of "bad faith" and urged Castoria to mediate.'
+    cast: Cast = {
+        **PEOPLE,
+        "Belmark": ("state", "BLM", ["Belmark"]),
+        "Castoria": ("state", "CST", ["Castoria"]),
+    }
+    found, ids = events(text, cast)
+    assert [names(e, ids) for e in found if e.type == "appeal"] == [["Ilo Dask", "Castoria"]]
+
+
+def test_an_accusation_without_an_accuser_is_dropped() -> None:
+    text = "Her party, the reform bloc, accused Ilo Dask of vote rigging."
+    found, _ = events(text, PEOPLE)
+    assert not [e for e in found if e.type == "accusation"]
+
+
+def test_the_antecedent_of_a_closed_whose_clause_acts() -> None:
+    text = (
+        "Belmark, whose premier, Ruta Venn, attended as a guest, "
+        "is expected to sign a pact with Arvenia in June."
+    )
+    cast: Cast = {
+        **PEOPLE,
+        "Arvenia": ("state", "ARV", ["Arvenia"]),
+        "Belmark": ("state", "BLM", ["Belmark"]),
+    }
+    found, ids = events(text, cast)
+    assert [(names(e, ids), e.status) for e in found if e.type == "agreement"] == [
+        (["Belmark", "Arvenia"], "planned")
+    ]
+
+
+def test_open_water_is_no_place_of_a_deal() -> None:
+    text = "Ilo Dask and Ruta Venn agreed to halt attacks on ships in the Pale Sea."
+    found, _ = events(text, PEOPLE, {"Pale Sea": ("other", "")})
+    [e] = [e for e in found if e.type == "agreement"]
+    assert e.location is None
+
+
+def test_a_group_led_by_someone_is_who_travels() -> None:
+    text = "The delegation of the Arvenian League, led by Ilo Dask, flew into Kessa on Tuesday."
+    cast: Cast = {**PEOPLE, "Arvenian League": ("organization", None, ["Arvenian League"])}
+    found, ids = events(text, cast, {"Kessa": ("city", "BLM")})
+    assert [names(e, ids) for e in found if e.type == "visit"] == [["Arvenian League"]]
+
+
+def test_a_trip_for_talks_with_someone_does_not_visit_them() -> None:
+    text = "Ilo Dask will fly to Kessa on Thursday for talks with Ruta Venn."
+    found, ids = events(text, PEOPLE, {"Kessa": ("city", "BLM")})
+    assert [names(e, ids) for e in found if e.type == "visit"] == [["Ilo Dask"]]
+
+
+def test_a_trip_told_after_the_talks_is_not_where_they_were() -> None:
+    text = "Ilo Dask held talks with Ruta Venn on Monday, days before a planned visit to Kessa was postponed."
+    found, _ = events(text, PEOPLE, {"Kessa": ("city", "BLM")})
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert meeting.location is None
+
+
+def test_called_someone_a_quoted_insult_is_an_accusation() -> None:
+    text = 'Ilo Dask, who called Ruta Venn a "dictator" last year, spoke at the rally.'
+    found, _ = events(text, PEOPLE)
+    assert [e.type for e in found if e.type in ("call", "accusation")] == ["accusation"]

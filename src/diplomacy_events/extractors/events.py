@@ -71,7 +71,8 @@ _AUX_END = re.compile(rf"\b(?:{_AUXILIARIES})\s+$")
 _AUX_OR_PREP_END = re.compile(rf"\b(?:{_AUXILIARIES}|by|of|for|in|on|after|before|while|without)\s+$")
 _CANCELLED_AFTER = re.compile(
     r"[^.;:\"“”]{0,90}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
-    r"(?:called\s+off|cancell?ed|postponed|scrapped|put\s+off|shelved|delayed|suspended)"
+    r"(?:called\s+off|cancell?ed|postponed|scrapped|put\s+off|shelved|delayed|suspended|dropped|axed"
+    r"|(?P<refused>turned\s+down|rejected|refused|declined|rebuffed))"
     r"|(?P<no>(?P<did>did)|would|will)\s+not\s+(?:take\s+place|go\s+ahead))\b"
 )
 _TITLE_APPOSITION = re.compile(
@@ -85,6 +86,7 @@ _TITLE_THEN_NAME = re.compile(
 )
 _BLOC = re.compile(r"\s+the\s+(?:bloc|alliance|union|grouping|organisation|organization)\b")
 _SPEECH_ACTS = {"threat", "appeal", "accusation", "rejection"}
+_ACTED_BY_SOMEONE = _SPEECH_ACTS | {"protest"}
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
 _ING_NOUNS = frozenset(
     ["meeting", "bombing", "shelling", "signing", "warning", "briefing", "hearing", "shooting", "talking"]
@@ -176,6 +178,9 @@ class _Compiled:
     cancelled: frozenset[str]
     declined: frozenset[str]
     denied: frozenset[str]
+    phrases: re.Pattern[str]
+    """Multi-word status cues ("turned down", "put off") ending just before the trigger's words."""
+    phrase_status: dict[str, str]
 
 
 def _words_pattern(words: str) -> str:
@@ -204,7 +209,8 @@ def _predicate(nouns: str | None) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in nouns.split("|"))
     return re.compile(
-        rf"\s+(?:[^.;:!?\"“”]{{0,50}}?\s)?[\"“‘]?an?\s+(?:[\w'’-]+\s+){{0,3}}?(?:{alts})\b", re.IGNORECASE
+        rf"\s+(?:[^.;:!?\"“”]{{0,50}}?\s)?[\"“‘]?an?\s+(?:[\w'’-]+\s+){{0,3}}?[\"“‘]?(?:{alts})\b",
+        re.IGNORECASE,
     )
 
 
@@ -228,6 +234,13 @@ def _compile(knowledge: Knowledge) -> _Compiled:
                 cue_after=_predicate(entry.get("needs_cue_after")),
             )
         )
+    # Multi-word status cues are matched as phrases: the word scan sees one word at a time.
+    phrases = {
+        w: status
+        for status in ("cancelled", "declined", "denied", "planned")
+        for w in sorted(data[status], key=len, reverse=True)
+        if " " in w
+    }
     extra = [_from_registered(t) for t in knowledge.event_triggers]
     ordered = [t for t in extra if t is not None] + triggers
     # Longer phrases first, so that "phone call" wins over "call" at the same place.
@@ -243,10 +256,14 @@ def _compile(knowledge: Knowledge) -> _Compiled:
         scan=_scanner(first),
         patterns=tuple(re.compile(t.pattern, re.IGNORECASE) for t in ordered),
         triggers=tuple(ordered),
-        planned=frozenset(data["planned"]),
-        cancelled=frozenset(data["cancelled"]),
-        declined=frozenset(data["declined"]),
-        denied=frozenset(data["denied"]),
+        planned=frozenset(w for w in data["planned"] if " " not in w),
+        cancelled=frozenset(w for w in data["cancelled"] if " " not in w),
+        declined=frozenset(w for w in data["declined"] if " " not in w),
+        denied=frozenset(w for w in data["denied"] if " " not in w),
+        phrases=re.compile(
+            r"\b(?:" + "|".join(_words_pattern(p)[2:-2] for p in phrases) + r")\b" if phrases else r"(?!)"
+        ),
+        phrase_status={" ".join(p.split()): status for p, status in phrases.items()},
     )
 
 
@@ -301,7 +318,7 @@ class _Doc:
         self.union = next(
             (a for a in actors if a.kind == "organization" and a.name == "European Union"), None
         )
-        self.dateline = _dateline(self)
+        self.dateline, self.dateline_span = _dateline(self)
         self.published = published
 
     def _title_modifiers(self) -> set[int]:
@@ -316,7 +333,13 @@ class _Doc:
         return out
 
     def actors_in(self, start: int, end: int) -> list[Placed[Actor]]:
-        return [p for p in self.actors.between(start, end) if p.start not in self.modifiers]
+        # The dateline says where the reporter files from: no one there acts.
+        a, b = self.dateline_span
+        return [
+            p
+            for p in self.actors.between(start, end)
+            if p.start not in self.modifiers and not a <= p.start < b
+        ]
 
     def clause_start(self, sent_start: int, pos: int) -> int:
         start = sent_start
@@ -361,6 +384,10 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
     return group
 
 
+_OBJECT_PREP = re.compile(r"\b(?:with|to|from|against|into|toward|towards)\s+(?:the\s+)?$")
+_LED_BY = re.compile(r",\s+(?:led|headed|chaired|accompanied)\s+by\s+")
+
+
 def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     """Who acts: the actors named closest before the trigger in its clause.
 
@@ -382,6 +409,14 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
             and not _POSSESSIVE_PHRASE.fullmatch(doc.text[p.end : pos])
         )
     ]
+    # "broke off relations with Caracas and gave ...": an actor after a preposition is no subject.
+    found = [p for p in found if not _OBJECT_PREP.search(doc.text, max(lo, p.start - 9), p.start)]
+    led = _LED_BY.search(doc.text, max(lo, found[-1].start - 60), found[-1].start) if found else None
+    if led is not None and _COMMA_END.search(doc.text, found[-1].end, pos):
+        # "The delegation of the AU's panel, led by X, flew in": the group X leads acts.
+        owners = [p for p in doc.actors.between(lo, led.start()) if p.record.kind != "person"]
+        if owners:
+            return [owners[-1].record]
     if found and found[-1].record.kind == "organization":
         people = [p for p in found if p.record.kind == "person"]
         if people:
@@ -404,6 +439,16 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     if before:
         return _group_before(doc, [p for p in before if p.end <= before[0].end + 60][:4])
     return []
+
+
+# Names the earlier stages did not resolve, listed between two actors: ", Chile and Peru, "
+_NAMES = r"(?:\s*(?:,|and)\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)*\s*,\s*(?:and\s+)?"
+_NAMES_GAP = re.compile(_NAMES)
+_COUNTERPARTS = re.compile(
+    r"\s+and\s+(?:his|her|their)\s+(?:[a-z]+\s+)?counterparts?\s+(?:from|of|in)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?" + _NAMES + ")?"
+)
+_AND_BY_GAP = re.compile(r"\s*,?\s*and\s+(?:also\s+)?by\s+(?:the\s+)?")
 
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
@@ -458,21 +503,42 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
             following = following[1:]
     out = [first.record]
     prev = first
-    partners = False
+    partners = counterparts = False
     for nxt in following[1:]:
         gap = text[prev.end : nxt.start]
         if not partners and _WITH_GAP.fullmatch(gap):
             partners = True  # "agreed by Peru with Chile, Bolivia and Ecuador"
-        elif not _LIST_GAP.fullmatch(gap):
+        elif first.record.kind == "person" and len(gap) <= 120 and _COUNTERPARTS.fullmatch(gap):
+            counterparts = True  # "signed by Ruiz and her counterparts from Chile and Peru, A and B"
+        elif not (
+            _LIST_GAP.fullmatch(gap)
+            or _AND_BY_GAP.fullmatch(gap)
+            or (counterparts and len(gap) <= 80 and _NAMES_GAP.fullmatch(gap))
+        ):
             break
+        prev = nxt
+        if counterparts and nxt.record.kind != "person":
+            continue  # the states the counterparts come from: their ministers take part
         if nxt.record not in out:
             out.append(nxt.record)
-        prev = nxt
     return out
 
 
+_LED_TO = re.compile(r"\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?$")
+_LED_TO_ONLY = re.compile(r"\bto\s+(?:the\s+|a\s+|an\s+)?$")
+_LED_IN = re.compile(r"\b(?:in|at|inside|near)\s+(?:the\s+|a\s+|an\s+)?$")
+_CITY_OF = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,5}?of\s+")
+_WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|River|Bay|Channel)$")
+
+
 def _location(
-    doc: _Doc, sent_start: int, pos: int, end: int, visit: bool = False, reach: int = 0
+    doc: _Doc,
+    sent_start: int,
+    pos: int,
+    end: int,
+    visit: bool = False,
+    reach: int = 0,
+    military: bool = False,
 ) -> Location | None:
     """Where the trigger's clause says it happened (a visit: where it went).
 
@@ -493,19 +559,24 @@ def _location(
         if p.record.kind != "continent" and not _FROM_END.search(text[max(pos, p.start - 10) : p.start])
     ]
 
-    def led_by(p: Placed[Location], words: str) -> bool:
-        lead = text[max(pos, p.start - 14) : p.start].lower()
-        return bool(re.search(rf"\b(?:{words})\s+(?:the\s+|a\s+|an\s+)?$", lead))
+    if not military:
+        # "agreed to stop attacks in the Black Sea": talks and deals are not held on open water.
+        after = [p for p in after if not _WATER.search(p.record.name or "")]
+
+    def led_by(p: Placed[Location], words: re.Pattern[str]) -> bool:
+        return bool(words.search(text[max(pos, p.start - 14) : p.start].lower()))
 
     if visit:
         # "arrived from the summit in Panama": places after "from" are where the trip began.
         after = [p for p in after if not _FROM_WORD.search(text[pos : p.start])]
         for p in after:
-            if led_by(p, "to|into") or not text[pos : p.start].strip():
+            if led_by(p, _LED_TO) or not text[pos : p.start].strip():
                 return p.record
+            if _CITY_OF.fullmatch(text, pos, p.start):
+                return p.record  # "visiting the old port city of Varna"
     # "welcomed the premier to the Elysee": a venue one is brought to is where it happened.
     introduced = [
-        p for p in after if led_by(p, "in|at|inside|near") or (p.record.kind == "venue" and led_by(p, "to"))
+        p for p in after if led_by(p, _LED_IN) or (p.record.kind == "venue" and led_by(p, _LED_TO_ONLY))
     ]
     for p in list(introduced):
         if _POSSESSIVE_SPACE.match(text[p.end : p.end + 3]):
@@ -518,9 +589,18 @@ def _location(
         # "the war in Sudan, ... in Geneva": a city or venue says where better than a country does.
         return min(introduced, key=lambda p: (p.record.kind == "country", p.start)).record
     for p in after:
-        if not text[pos : p.start].strip():
-            return p.record
-    for p in doc.locations.between(sent_start, pos):
+        if not text[pos : p.start].strip() and not _POSSESSIVE.match(text, p.end):
+            return p.record  # not "summoned Russia's envoy": the owner of who is summoned
+    before = doc.locations.between(sent_start, pos)
+    if not military:
+        before = [p for p in before if not _WATER.search(p.record.name or "")]
+    for p in reversed(before):
+        # "arrived in X from Y, where he held talks": the place the relative clause is about.
+        if _WHERE_NEXT.match(text[p.end : p.end + 8]) and p.record.kind != "continent":
+            if not _PLACE_BREAK.search(text, p.end + 8, pos):
+                return p.record
+            break
+    for p in before:
         lead = text[max(sent_start, p.start - 12) : p.start].lower()
         if _IN_AT_END.search(lead) and p.record.kind != "continent":
             return p.record
@@ -574,12 +654,28 @@ def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
     return _date(doc, prev.start, prev.end, prev.end)
 
 
+_DENIED_THAT = re.compile(
+    r"\bden(?:y|ies|ied|ying)\s+(?:(?:a|an|the|any)\s+)?(?:(?:reports?|claims?|allegations?|suggestions?|"
+    r"rumou?rs?)\b[^.;:!?\"“”]{0,60}?\s)?that\s[^;:\"“”]*$"
+)
+
+
 def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     # Modal and status words are lowercase: "Ana May" is no "may"; a relative clause
     # ("May, who will hand over next month, held talks") says nothing of the main verb.
     lead = _RELATIVE.sub(" ", doc.text[lo:pos])
     before = [w for w in _WORDS.findall(lead) if w.islower()][-7:]
     words = set(before)
+    # "was turned down", "put off": cues of several words, close before the trigger
+    cues = {
+        c.phrase_status.get(" ".join(cue.group().lower().split()), "")
+        for cue in c.phrases.finditer(lead, max(0, len(lead) - 60))
+    }
+    for status in ("cancelled", "declined", "denied", "planned"):
+        if status in cues:
+            return status
+    if _DENIED_THAT.search(lead):
+        return "denied"  # "denied a report that X had spoken with Y": what is denied did not happen
     if words & c.cancelled or ("called" in words and "off" in doc.text[pos : pos + 30].lower().split()[:3]):
         return "cancelled"
     if words & c.declined:
@@ -634,9 +730,10 @@ def find_events(
         new = _draft(c, doc, trig, m, window, recent)
         drafts.extend(new)
         recent.note(new)
+        recent.trigger = (m.start(), m.end())
     _praise_the_topic(doc, drafts)
     _meet_where_one_went(drafts)
-    merged = _merge(drafts)
+    merged = _drop_tours(_merge(drafts))
     _headline_from_lead(doc, merged)
     dateline = doc.dateline
     if dateline is not None:
@@ -646,12 +743,39 @@ def find_events(
     return [_finish(d) for d in merged]
 
 
+def _drop_tours(drafts: list[_Draft]) -> list[_Draft]:
+    """A tour whose legs the article reports (two visits or more by the same traveller to places of
+    their own) is the sum of those visits, not one more."""
+    legs: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.type == "visit" and d.location is not None and d.trigger.text.lower() not in _TOUR_NOUNS:
+            legs.setdefault(d.actors[0].id, set()).add(d.location.id)
+    return [
+        d
+        for d in drafts
+        if not (
+            d.type == "visit"
+            and d.trigger.text.lower() in _TOUR_NOUNS
+            and len(legs.get(d.actors[0].id, set()) - {d.location.id if d.location else ""}) >= 2
+        )
+    ]
+
+
+_TOUR_NOUNS = frozenset(["tour", "tours"])
+
+
 def _meet_where_one_went(drafts: list[_Draft]) -> None:
     """ "flew to Quito to meet the president": the meeting is where the trip of its sentence went."""
-    trips = {(d.sentence, d.actors[0].id): d.location for d in drafts if d.type == "visit" and d.location}
-    for d in drafts:
-        if d.type == "meeting" and d.location is None:
-            d.location = trips.get((d.sentence, d.actors[0].id))
+    trips: dict[tuple[tuple[int, int], str], _Draft] = {}
+    for d in drafts:  # in text order: the latest trip told before the meeting
+        key = (d.sentence, d.actors[0].id)
+        trip = trips.get(key)
+        if d.type == "visit" and d.location:
+            trips[key] = d
+        # Only a trip told before the meeting, and as real as it: "talks in X, ... a planned visit to Y"
+        # says nothing of where the talks were.
+        elif d.type == "meeting" and d.location is None and trip is not None and trip.status == d.status:
+            d.location = trip.location
 
 
 def _praise_the_topic(doc: _Doc, drafts: list[_Draft]) -> None:
@@ -698,13 +822,15 @@ _DATELINE_TYPES = {"meeting", "agreement", "visit"}
 _DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w .'-]{1,30})?\s+[-–—]\s")
 
 
-def _dateline(doc: _Doc) -> Location | None:
-    """The place of a dateline ("QUITO - ...", "CUSCO, Peru — ...") opening a paragraph."""
+def _dateline(doc: _Doc) -> tuple[Location | None, tuple[int, int]]:
+    """The place of a dateline ("QUITO - ...", "CUSCO, Peru — ...") opening a paragraph, and its span."""
     for para in doc.analysis.paragraphs[:6]:
         first = doc.locations.first_after(para.start, min(para.end, para.start + 40))
-        if first is not None and first.start == para.start and _DATELINE.match(doc.text, first.end):
-            return first.record
-    return None
+        if first is not None and first.start == para.start:
+            dash = _DATELINE.match(doc.text, first.end)
+            if dash is not None:
+                return first.record, (first.start, dash.end())
+    return None, (0, 0)
 
 
 def _recent(date: TimeExpression | None, published: dt.date | None) -> bool:
@@ -737,6 +863,11 @@ _SPLIT_TYPES = {
 }
 
 
+_REGION_BEFORE = re.compile(
+    r"\b(Latin|Central|North|South|East|West|Southeast|Northeast|Northern|Southern|Eastern|Western|Sub-Saharan)\s$"
+)
+
+
 def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state a demonym right after the trigger points to ("expelled Russian diplomats")."""
     from diplomacy_events.countries import country_code, demonym_country
@@ -753,6 +884,13 @@ def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
             continue  # "a Chile-Costa Rica summit": the sides of a compound, neither the target
         if word.group() == "European" and doc.union is not None:
             return doc.union  # "sanctions on ten European politicians": the bloc they belong to
+        region = _REGION_BEFORE.search(window, max(0, word.start() - 14), word.start())
+        if region is not None:
+            # "Latin American countries" is a region's; "South Korean envoys" are one state's.
+            code = demonym_country(region.group(1) + " " + word.group())
+            if code and code in doc.states:
+                return doc.states[code]
+            continue
         code = demonym_country(word.group()) or country_code(word.group())
         if code and code in doc.states:
             return doc.states[code]
@@ -786,6 +924,95 @@ def _shared_subject(doc: _Doc, recent: _Recent, pos: int, lead: str) -> Actor | 
     return last.actors[0]
 
 
+_DETERMINER_END = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|this|that|these|those|newly)\s+$", re.IGNORECASE
+)
+_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:by|in|at|on|for|with|to|from|into|over|under|after|before|during|and|or|as|last|this|earlier)\b)"
+    r"[a-z][\w-]*"
+)
+_NOBODY_END = re.compile(r"\b(?:[Nn]obody|[Nn]o\s+one|[Nn]one\s+of\s+(?:us|them))\s+(?:[a-z]+\s+)?$")
+_TRIP_NOUNS = frozenset(["visit", "visits", "trip", "trips", "tour", "tours"])
+_PURPOSE = re.compile(r"\bfor\b|\bto\s+[a-z]+\s")
+_BY_WORD = re.compile(r"\bby\s+(?:the\s+)?")
+
+
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"], 2
+    )
+}
+_COUNTED = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:from|of|with|on|against)\s+(?:the\s+)?(" + "|".join(_NUMBERS) + r"|\d{1,2})"
+    r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:countries|states|nations|governments)\b"
+)
+
+
+def _counted_states(doc: _Doc, tail: str, sent_end: int) -> list[Actor]:
+    """The states a count refers to ("diplomats from three Andean countries"), when the next
+    sentences list exactly that many: "... the governments of Chile, Peru and Bolivia ..."."""
+    counted = _COUNTED.match(tail)
+    if counted is None:
+        return []
+    word = counted.group(1)
+    n = int(word) if word.isdigit() else _NUMBERS[word]
+    run: list[Placed[Actor]] = []
+    for p in doc.actors.between(sent_end, sent_end + 700):
+        if p.record.kind != "state":
+            continue
+        if run and not _LIST_GAP.fullmatch(doc.text[run[-1].end : p.start]):
+            if len(run) == n:
+                break
+            run = []
+        run.append(p)
+    states = list(dict.fromkeys(p.record for p in run))
+    return states if len(states) == n else []
+
+
+def _gap_to(doc: _Doc, actor: Actor, pos: int) -> str:
+    """The text between ``pos`` and the actor's first mention after it."""
+    start = min((mm.start for mm in actor.mentions if mm.start >= pos), default=pos)
+    return doc.text[pos:start]
+
+
+def _visitor_after(doc: _Doc, m: re.Match[str], end: int) -> Actor | None:
+    """Who makes a trip named by a noun: the agent after "by" in its clause ("a visit to X by Y")."""
+    stop = _PLACE_BREAK.search(doc.text, m.end(), min(end, m.end() + 120))
+    limit = stop.start() if stop else min(end, m.end() + 120)
+    by = _BY_WORD.search(doc.text, m.end(), limit)
+    if by is None or _HARD_PUNCT.search(doc.text, m.end(), by.start()):
+        return None
+    for p in doc.actors.between(by.end(), min(end, by.end() + 50)):
+        if _GAP_PUNCT.search(doc.text, by.end(), p.start):
+            return None
+        if p.record.kind == "person" or not _POSSESSIVE.match(doc.text, p.end):
+            return p.record
+    return None
+
+
+_SUBORDINATE_ING = re.compile(r"\b(?:before|after|while|without|since)\s+$")
+_ASIDE_OPEN = re.compile(r",\s+(?:who|whose|which)\b")
+
+
+def _aside_antecedent(doc: _Doc, sent_start: int, pos: int) -> Actor | None:
+    """The actor a closed relative clause before the trigger describes: "Lima, whose envoy ...,
+    is expected to sign", "Ana Ruiz, who met X ..., and called on Y": neither X nor the envoy acts."""
+    lead = doc.text[sent_start:pos]
+    if "," not in lead:
+        return None
+    opened = _ASIDE_OPEN.search(lead)
+    if opened is None:
+        return None
+    close = lead.rfind(",")
+    if close <= opened.start() or _HARD_PUNCT.search(lead, opened.end(), close) or len(lead) - close > 40:
+        return None
+    owner = doc.actors.last_before(sent_start + opened.start(), sent_start)
+    if owner is None or owner.end != sent_start + opened.start():
+        return None
+    return owner.record
+
+
 _TARGET_CUE = re.compile(r"\b(?:for|against|by)\s+(?:the\s+)?$")
 _TARGET_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|if|unless|when)\b")
 
@@ -806,16 +1033,26 @@ def _target_after(doc: _Doc, start: int, end: int) -> Actor | None:
     return None
 
 
+_FIRST_VERB = re.compile(r"\b(?:said|says|told|had|has|have|was|were|is|are|will|would|\w+ed)\b")
+_GENERIC_VISITS = re.compile(r"\b(?:regular|reciprocal|frequent|further|future|more)\s+$")
+_TEXT_NOUN_END = re.compile(
+    r"\b(?:declaration|statement|resolution|letter|communique|communiqué|document|report|text|plan|proposal"
+    r"|deal|agreement|bill|motion)\s+$"
+)
+_MODAL_NOT_END = re.compile(r"\b(?:would|will|could|might|may|shall|to)\s+(?:not|never)\s+(?:\w+\s+)?$")
+
+
 def _first_verb(doc: _Doc, start: int, end: int) -> int:
     """Where the sentence's first speech or action verb stands (the subject comes before it)."""
-    m = re.search(
-        r"\b(?:said|says|told|had|has|have|was|were|is|are|will|would|\w+ed)\b", doc.text[start:end]
-    )
-    return start + m.start() if m else end
+    m = _FIRST_VERB.search(doc.text, start, end)
+    return m.start() if m else end
 
 
 def _seat_actor(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state whose capital or name opens the clause ("Lima retaliated ... by expelling")."""
+    a, b = doc.dateline_span
+    if a <= start < b:
+        start = b  # "QUITO - Lima retaliated": the dateline is not the clause's first word
     first = doc.locations.first_after(start, end)
     if first is None or doc.text[start : first.start].strip(" ,;"):
         return None
@@ -827,8 +1064,13 @@ def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
     """The state whose demonym qualifies the clause's subject ("Israeli aircraft", "Russian forces")."""
     from diplomacy_events.countries import demonym_country
 
-    for word in _TITLE_WORD.finditer(doc.text[start:end]):
-        code = demonym_country(word.group())
+    window = doc.text[start:end]
+    for word in _TITLE_WORD.finditer(window):
+        region = _REGION_BEFORE.search(window, max(0, word.start() - 14), word.start())
+        if region is not None:
+            code = demonym_country(region.group(1) + " " + word.group())
+        else:
+            code = demonym_country(word.group())
         if (
             code
             and code in doc.states
@@ -937,7 +1179,15 @@ def _draft(
 
     def locate() -> Location | None:
         reach = max((p.end for p in doc.actors.between(m.end(), end) if p.record in objects), default=m.end())
-        return _location(doc, sent[0], m.end(), end, visit=trig.type == "visit", reach=reach)
+        return _location(
+            doc,
+            sent[0],
+            m.end(),
+            end,
+            visit=trig.type == "visit",
+            reach=reach,
+            military=trig.type == "military",
+        )
 
     # The place is looked up only where it decides something now, or once participants exist.
     located = trig.needs_place or tl == "visits"
@@ -961,9 +1211,7 @@ def _draft(
         return []  # "addressed a joint meeting of parliament": a speech, not talks
     if trigger.text.lower() == "visits" and not (objects or location) and not _NEXT_WORD.match(tail[:2]):
         return []
-    if trigger.text.lower() == "visits" and re.search(
-        r"\b(?:regular|reciprocal|frequent|further|future|more)\s+$", text[lo : m.start()]
-    ):
+    if trigger.text.lower() == "visits" and _GENERIC_VISITS.search(text[lo : m.start()]):
         return []  # generic visits, not one event
     between = _BETWEEN_AHEAD.match(tail)
     lead = text[lo : m.start()]
@@ -988,10 +1236,7 @@ def _draft(
     if (
         tl.split()[0].endswith("ing")
         and tl.split()[0] not in _ING_NOUNS
-        and re.search(
-            r"\b(?:declaration|statement|resolution|letter|communique|communiqué|document|report|text|plan|proposal|deal|agreement|bill|motion)\s+$",
-            lead,
-        )
+        and _TEXT_NOUN_END.search(lead)
         and _LOWER_WORD_END.search(lead)
         and not _AUX_OR_PREP_END.search(lead)
     ):
@@ -1009,6 +1254,10 @@ def _draft(
         and tl.split()[0] not in c.planned  # "is expected in Delhi" is no passive
     ):
         return []  # "was shot down", "had been asked": no one named acted
+    if tl.endswith("ed") and _DETERMINER_END.search(near) and _NOUN_NEXT.match(tail):
+        return []  # "a sanctioned tanker", "the agreed text": an adjective, not an act
+    if _NOBODY_END.search(near):
+        return []  # "nobody asked us to": no one acted
     definite = bool(_DEFINITE.search(lead[-40:]))
     if definite and not between:
         # "the visit would go ahead", "The visit angered Lima": the noun refers back.
@@ -1022,13 +1271,43 @@ def _draft(
             objects = [a for a in pair.actors if a not in objects] + objects
     if not (between or definite or plural):
         shared = _shared_subject(doc, recent, m.start(), near)
-        if _AND_VERB.search(near) and (lo == sent[0] or not doc.actors_in(lo, m.start())):
+        aside = _aside_antecedent(doc, sent[0], m.start())
+        prev = recent.trigger if recent.trigger is not None and sent[0] <= recent.trigger[0] else None
+        coordinated = (
+            prev is not None
+            and shared is None
+            and _CONJUNCT.search(near)
+            and not doc.actors_in(max(prev[1], text.rfind("and", prev[1], m.start())), m.start())
+            and not _HARD_PUNCT.search(text, prev[1], m.start())
+        )
+        if aside is not None:
+            subject = [aside]  # "Lima, whose envoy was recalled in May, is expected to sign"
+        elif _AND_VERB.search(near) and (lo == sent[0] or not doc.actors_in(lo, m.start())):
             # "He said ..., and warned that", "He said ... after talks ended, and accused X":
             # the verb shares the sentence's subject.
             lead_end = min(m.start(), sent[0] + 60)
             subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
         elif shared is not None:
             subject = [shared]  # "X visited Lima in May and hosted Y": X, not Lima, hosted
+        elif coordinated and prev is not None:
+            # "X accused Y of ... and urged Z": the actors after the first verb are its objects.
+            subject = _subject(doc, sent[0], doc.clause_start(sent[0], prev[0]), prev[0])
+            last = recent.last
+            if (
+                not objects
+                and trig.type in _SPEECH_ACTS
+                and last is not None
+                and last.trigger.start == prev[0]
+            ):
+                objects = [a for a in last.actors[1:] if a not in subject]
+        elif (
+            tl.endswith("ing")
+            and _SUBORDINATE_ING.search(text, max(sent[0], m.start() - 10), m.start())
+            and not doc.actors_in(lo, m.start())
+        ):
+            # "He is due in Varna on Friday before visiting Kessa": the main clause's subject
+            lead_end = min(m.start(), sent[0] + 60)
+            subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
         elif (
             tl.endswith("ing")
             and _COMMA_END.search(near)
@@ -1052,6 +1331,12 @@ def _draft(
             first = doc.actors_in(lo, m.start())
             if first and first[0].record not in subject:
                 objects, subject = [*subject, *objects], [first[0].record]
+    if trig.type == "visit":
+        agent = _visitor_after(doc, m, end) if tl in _TRIP_NOUNS else None
+        if agent is not None:
+            subject, objects = [agent], []  # "a visit to Lima on Monday by the foreign minister"
+        elif objects and _PURPOSE.search(_gap_to(doc, objects[0], m.end())):
+            objects = []  # "flew to Varna for talks with X": X is met, not visited
     passive = _PASSIVE.search(lead[-30:]) and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
@@ -1064,6 +1349,10 @@ def _draft(
         target = _target_after(doc, m.end(), end)
         if target is not None and target not in subject:
             objects = [target]
+    if trig.type in ("expulsion", "sanction", "protest") and not [o for o in objects if o not in subject]:
+        named = _counted_states(doc, text[m.end() : min(end, m.end() + 80)], sent[1])
+        if named:
+            objects = [a for a in named if a not in subject]  # "diplomats from three countries ..."
     if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
         target = _demonym_target(doc, m.end(), end)
         if target is not None:
@@ -1073,6 +1362,8 @@ def _draft(
         speaker = next((who for a, b, who in doc.quoted if a <= m.start() < b), None)
         if speaker is not None:
             subject, objects = [speaker], [o for o in objects if o is not speaker]  # the quote's speaker acts
+    if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
+        return []  # "accused Kiir of ..." with no accuser found: who protested is the event
     if not subject and not objects:
         if definite:
             last = recent.by_type.get(trig.type)
@@ -1093,12 +1384,13 @@ def _draft(
     after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"
-        status = "denied" if after_cue.group("no") and after_cue.group("did") else "cancelled"
+        if after_cue.group("no") and after_cue.group("did"):
+            status = "denied"
+        else:
+            status = "declined" if after_cue.group("refused") else "cancelled"
     if status == "denied" and _NOT_TO_END.search(near):
         return []  # "agreed not to threaten": a commitment, not an event
-    if status == "denied" and re.search(
-        r"\b(?:would|will|could|might|may|shall|to)\s+(?:not|never)\s+(?:\w+\s+)?$", lead
-    ):
+    if status == "denied" and _MODAL_NOT_END.search(lead):
         return []  # "would not impose tariffs": neither happened nor planned
     if status == "occurred" and _BE_TO.search(lead[-60:]):
         status = "planned"  # "the two were to continue their talks over dinner"
@@ -1197,6 +1489,8 @@ class _Recent:
         self.by_type: dict[str, _Draft] = {}
         self.pair: _Draft | None = None
         self.last: _Draft | None = None
+        self.trigger: tuple[int, int] | None = None
+        """The span of the trigger taken before this one, whether or not it made an event."""
 
     def note(self, drafts: list[_Draft]) -> None:
         for d in drafts:
