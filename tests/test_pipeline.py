@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import warnings
 
 import pytest
@@ -269,6 +270,8 @@ def test_workers_give_the_same_results_in_order() -> None:
     serial = [e.to_dict() for e in p.pipe(docs)]
     parallel = [e.to_dict() for e in p.pipe(docs, workers=2, batch_size=2)]
     assert parallel == serial
+    # the objects frozen for the forked workers are handed back to the collector afterwards
+    assert gc.get_freeze_count() == 0
     assert [d["id"] for d in serial][:5] == ["doc0", "doc1", "doc2", "doc3", "too-long"]
     assert "DocumentTooLarge" in serial[4]["error"]
 

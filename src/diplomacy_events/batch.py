@@ -9,6 +9,7 @@ document's id (or its index in the input). A worker that dies takes only its doc
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -86,8 +87,14 @@ class _Pool:
     def __init__(self, pipeline: Pipeline, workers: int) -> None:
         global _inherited
         self.settings = pipeline.settings
+        self.frozen = False
         if _context().get_start_method() == "fork":
             _inherited = pipeline
+            # Objects that exist before the fork (lexicons, indexes, caches) are moved out of the
+            # collector's reach: a forked worker's collections would otherwise walk them all and
+            # copy every page they sit on, and the parent's would walk them for each batch.
+            gc.freeze()
+            self.frozen = True
         self.workers = workers
         self.executor = self._new()
 
@@ -112,6 +119,9 @@ class _Pool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
 
 
 def _isolate(pool: _Pool, batch: list[tuple[int, Any]], strict: bool) -> list[Extraction]:
