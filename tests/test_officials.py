@@ -403,3 +403,91 @@ def test_letters_foreign_to_english_mark_a_name_but_not_a_known_place() -> None:
     text = "The pact was signed by Tom Hale and his counterparts Antti Häkkänen and Pål Jonson in São Paulo."
     found = persons(text)
     assert {"Antti Häkkänen", "Pål Jonson"} <= set(found) and "São Paulo" not in found
+
+
+def actors_of(text: str, kind: str) -> dict[str | None, Actor]:
+    return {a.name: a for a in find_actors(text) if a.kind == kind}
+
+
+def test_anaphoric_ministry_takes_the_official_country() -> None:
+    # "The ministry" after a named foreign minister is that minister's country's ministry.
+    text = (
+        "Foreign Minister Ana Ruiz of Chile arrived in Lima. The ministry said the visit would last two days."
+    )
+    orgs = [a for a in find_actors(text) if a.kind == "organization"]
+    assert len(orgs) == 1 and orgs[0].country == "CHL"
+    assert [m.text for m in orgs[0].mentions] == ["The ministry"]
+
+
+def test_anaphoric_ministry_joins_the_named_ministry() -> None:
+    # A later "the ministry" is one more mention of the ministry named with its country.
+    orgs = actors_of(
+        "Peru's foreign ministry protested. Later, the ministry said it would recall its envoy.",
+        "organization",
+    )
+    (g,) = orgs.values()
+    assert g.name == "Peru's foreign ministry" and g.country == "PER"
+    assert [m.text for m in g.mentions] == ["foreign ministry", "the ministry"]
+
+
+def test_anaphoric_body_left_alone_without_a_clear_antecedent() -> None:
+    # No antecedent, or officials of two countries just before: no organization is made up.
+    assert not actors_of("The government said nothing new on Friday.", "organization")
+    text = (
+        "Foreign Minister Ana Ruiz of Chile met Peruvian Foreign Minister Luis Soto. The ministry was silent."
+    )
+    text = text.replace("Foreign Minister Luis", "Minister Luis")
+    assert not actors_of(text, "organization")
+
+
+def test_country_acting_after_a_time_phrase() -> None:
+    # A dateline, then "<Country> on <weekday> <verb>ed": the country acts.
+    states = actors_of("QUITO - Peru on Wednesday rejected the proposal from its neighbours.", "state")
+    assert states["Peru"].country == "PER"
+    states = actors_of("Chile last week formally protested the decision.", "state")
+    assert "Chile" in states
+
+
+def test_plural_demonym_with_the_is_the_state() -> None:
+    # "the <plural demonym>" of a country the article names elsewhere is that country's side.
+    states = actors_of(
+        "Envoys met the Ukrainians in Geneva. Ukraine later said the talks were useful.", "state"
+    )
+    assert [m.text for m in states["Ukraine"].mentions] == ["Ukrainians", "Ukraine"]
+    # without "the", or a demonym before a noun, it is no actor
+    assert not actors_of("Ukrainians living abroad voted early.", "state")
+    assert not actors_of("The French side agreed to wait.", "state")
+
+
+def test_respective_lists_pair_names_and_countries() -> None:
+    text = (
+        "The pact was signed by the host and her counterparts from Finland, Sweden and Lithuania, "
+        "Ana Ruiz, Olga Lind and Eva Kask, in Oslo."
+    )
+    p = persons(text)
+    assert (p["Ana Ruiz"].country, p["Olga Lind"].country, p["Eva Kask"].country) == ("FIN", "SWE", "LTU")
+    assert p["Eva Kask"].title == "counterpart"
+
+
+def test_party_acronym_in_apposition_and_body_of_an_organization() -> None:
+    text = "Peter Okello's party, the NRM-X, rejected the plan. The AU's Panel of the Wise met on Monday."
+    orgs = actors_of(text, "organization")
+    assert orgs["NRM-X"].cameo_role == "PTY"
+    assert orgs["Panel of the Wise"].cameo_role == "IGO"
+    assert [m.text for m in orgs["Panel of the Wise"].mentions] == ["Panel of the Wise"]
+
+
+def test_rank_abbreviation_yields_to_appositive_title() -> None:
+    # "The army chief, Gen. X": the fuller title wins; a rank alone stays; both are military.
+    p = persons(
+        "The Ugandan army chief, Gen. Peter Okot, said the troops would stay. Gen. Ali Mwangi declined."
+    )
+    assert p["Peter Okot"].title == "army chief" and p["Peter Okot"].cameo_role == "MIL"
+    assert p["Peter Okot"].role == "military"
+    assert p["Ali Mwangi"].title == "Gen."
+
+
+def test_demonym_after_in_says_whose() -> None:
+    # "a report in Kyrgyz media": the demonym is no place the person is merely in.
+    p = persons("She denied a report in Kyrgyz media that the two had spoken with President Adil Bekov.")
+    assert p["Adil Bekov"].country == "KGZ"

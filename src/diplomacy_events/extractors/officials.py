@@ -77,6 +77,16 @@ _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "a
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
 _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = (
+    "January|February|March|April|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+# Bodies that "the"/"his" can name without a country: "The ministry said", "his government".
+_ANAPHORIC_BODIES = frozenset(("ministry", "government", "presidency", "cabinet", "foreign office"))
+_ANAPHOR_DETERMINERS = frozenset(("the", "his", "her", "its", "their"))
+# Nouns after which an acronym in apposition names a political organization: "his party, the ABC,"
+_PARTY_NOUNS = ("party", "movement")
 
 
 @attrs.frozen
@@ -102,6 +112,10 @@ class _Patterns:
     direct_gap: re.Pattern[str]
     near_in: re.Pattern[str]
     list_intro: re.Pattern[str]
+    adverbial: re.Pattern[str]
+    respective: re.Pattern[str]
+    acronym: re.Pattern[str]
+    panel: re.Pattern[str]
 
 
 @functools.cache
@@ -134,6 +148,25 @@ def _patterns() -> _Patterns:
         direct_gap=re.compile(r"(?:['’]s?)?\s+(?:[A-Z][\w.]*\s+)?"),
         near_in=re.compile(r"\s+in\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"),
         list_intro=re.compile(r"[^.;:\-—–]{0,40}?\s[-—–:]\s"),
+        # time phrases and adverbs between a subject and its verb: "India on Wednesday dismissed",
+        # "Chile last week formally protested" (at most three, each a fixed shape: linear)
+        adverbial=re.compile(
+            rf"(?:\s+(?:(?:(?:late|early|earlier|later)\s+)?on\s+(?:{_WEEKDAYS})"
+            rf"(?:\s+(?:morning|afternoon|evening|night))?|on\s+(?:{_MONTHS})\.?\s+\d{{1,2}}"
+            rf"|(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|{_WEEKDAYS})"
+            r"|in\s+(?:19|20)\d\d|yesterday|today|again|also|later|earlier|already|now|then"
+            r"|(?!\w*ply\b)[a-z]{4,}ly)(?=[\s,]),?){1,3}"
+        ),
+        # "counterparts from Finland, Sweden and Lithuania, ...": a plural title then whose
+        respective=re.compile(r"s\s+(?:from|of)\s+(?:the\s+)?"),
+        # an acronym in apposition: "his party, the ABC-XY,"
+        acronym=re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)*(?=[\s,.;:)])"),
+        # a body of an organization after its possessive: "the AU's Panel of the Wise"
+        panel=re.compile(
+            r"['’]s\s+((?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}"
+            r"(?:Panel|Council|Commission|Committee|Board|Tribunal|Secretariat|Directorate)"
+            r"(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w’'\-]*){1,4})?)"
+        ),
     )
 
 
@@ -434,6 +467,9 @@ class _Finder:
         self._title_end_list: list[int] = []
         self._title_starts: list[int] = []
         self._strong_counts: dict[str, int] | None = None
+        self._named_isos: set[str] | None = None
+        self._parties: list[tuple[_Group, int]] = []  # a party in apposition, where its noun starts
+        self._bodies: list[tuple[int, int, _Group | None]] = []  # body hits, with the group they name
 
     # ---------------------------------------------------------------- scanning
     def run(self) -> list[Actor]:
@@ -1172,7 +1208,19 @@ class _Finder:
                 j -= 1
             t = t_ends.get(j)
             if t is not None:
-                return None if t.plural else t
+                if t.plural:
+                    return None
+                if t.info.role == "military" and (t.info.weak or t.text.endswith(".")):
+                    # "The army chief, Gen. X": the fuller appositive title before the rank wins
+                    fuller = self._comma_title(t.start, t_ends)
+                    if fuller is None:
+                        return t
+                    if fuller.info.cameo != "MIL":
+                        # "the army spokesman, Col. X": an officer whatever the office
+                        fuller.used = True
+                        fuller = attrs.evolve(fuller, info=attrs.evolve(fuller.info, cameo="MIL"))
+                    return fuller
+                return t
             m = self.pat.rev_word.match(rev, n - j)  # the word before, from the reversed text
             k = n - m.end() if m is not None else j
             word = text[k:j]
@@ -1188,6 +1236,17 @@ class _Finder:
                     return t
             return None
         return None
+
+    def _comma_title(self, pos: int, t_ends: dict[int, _TitleHit]) -> _TitleHit | None:
+        """A singular title that ends with a comma just before ``pos``: "the army chief, Gen."."""
+        text = self.text
+        j = pos
+        while j > 0 and text[j - 1] in " \u00a0":
+            j -= 1
+        if j == pos or j == 0 or text[j - 1] != ",":
+            return None
+        t = t_ends.get(j - 1) or self._title_with_tail(j - 1)
+        return t if t is not None and not t.plural and not t.info.weak else None
 
     def _title_with_tail(self, comma: int) -> _TitleHit | None:
         """The title whose "of ..." tail runs up to ``comma``: "speaker of the lower house,"."""
@@ -1234,8 +1293,15 @@ class _Finder:
     def _plural_lists(self, persons: list[_Person], titles: list[_TitleHit]) -> None:
         """ "foreign ministers - Britain's Tom Hale, France's Luc Morel ..." """
         text = self.text
+        by_start: dict[int, tuple[_Person, int]] | None = None
         for t in titles:
             if not t.plural:
+                continue
+            r = self.pat.respective.match(text, t.end, t.end + 12)
+            if r is not None:
+                if by_start is None:
+                    by_start = {s: (p, e) for p in persons for s, e in p.mentions}
+                self._respective(t, r.end(), by_start)
                 continue
             m = self.pat.list_intro.match(text, t.end)
             if m is None:
@@ -1252,6 +1318,39 @@ class _Finder:
                     p.title = attrs.evolve(t, plural=False)
                     if p.country is None and t.country is not None:
                         p.country = t.country
+
+    def _respective(self, t: _TitleHit, pos: int, by_start: dict[int, tuple[_Person, int]]) -> None:
+        """ "counterparts from Finland, Sweden and Lithuania, Ana Ruiz, Olga Lind and Eva Kask": the
+        i-th name gets the i-th country when the two lists are as long."""
+        text, places, coord = self.text, self.places, self.pat.coord
+        i = bisect.bisect_left(places, (pos,))
+        if i == len(places) or places[i][0] != pos:
+            return
+        isos = [places[i][2]]
+        while i + 1 < len(places) and coord.fullmatch(text, places[i][1], places[i + 1][0]):
+            i += 1
+            isos.append(places[i][2])
+        m = self.pat.comma.match(text, places[i][1])
+        if len(isos) < 2 or m is None:
+            return
+        named: list[_Person] = []
+        at = m.end()
+        while len(named) <= len(isos):
+            hit = by_start.get(at)
+            if hit is None:
+                break
+            named.append(hit[0])
+            c = coord.match(text, hit[1], hit[1] + 8)
+            if c is None:
+                break
+            at = c.end()
+        if len(named) != len(isos) or len(set(map(id, named))) != len(named):
+            return
+        self._qualify(t)
+        for p, iso in zip(named, isos, strict=True):
+            p.country = iso
+            if p.title is None:
+                p.title = attrs.evolve(t, plural=False, country=iso, igo=False)
 
     def _link_short(self, persons: list[_Person]) -> None:
         """Single capitalised words that are a name word of a found person become its mentions."""
@@ -1289,6 +1388,12 @@ class _Finder:
             for k in range(i, j + 1):
                 s, e, iso, kind = places[k]
                 if kind == "demonym":
+                    if self._delegation(s, e, iso):
+                        g = groups.get(("state", iso)) or groups.setdefault(
+                            ("state", iso), _Group(countries.country_name(iso) or text[s:e], "state", iso, [])
+                        )
+                        g.mentions.append((s, e))
+                        g.aliases.add(text[s:e])
                     continue
                 surface = text[s:e]
                 if kind == "seat" and countries.seat_kind(surface) == "organization":
@@ -1320,13 +1425,18 @@ class _Finder:
             surface = text[s:e]
             if surface != org_name:
                 g.aliases.add(surface)
+            if text[e : e + 1] in ("'", "’"):
+                self._org_body(e, org_iso, groups)
             if org_iso is None and self.lex.orgs.get(surface) is None:
                 # a national body named by its run: "South Korea's Supreme Court"
                 for _ps, pe, piso, _k in self._places_before(s, 25):
                     if pat.opt_poss_gap.fullmatch(text, pe, s):
                         g.country = g.country or piso
                     break
+        self._apposed_parties(groups)
+        bodies = self._bodies
         for s, e in self.body_hits:
+            bg: _Group | None = None
             for ps, pe, piso, kind in self._places_before(s, 30):
                 if pat.poss_gap.fullmatch(text, pe, s):
                     start = s
@@ -1334,24 +1444,85 @@ class _Finder:
                     start = ps
                 else:
                     break
-                name = text[start:e]
-                g = groups.setdefault(("org", name.lower()), _Group(name, "organization", piso, []))
-                g.mentions.append((start, e))
+                # named with its country ("Chile's foreign ministry"), the mention on the body alone
+                name = text[ps:e]
+                bg = groups.setdefault(("org", name.lower()), _Group(name, "organization", piso, []))
+                bg.mentions.append((start, e))
                 break
+            bodies.append((s, e, bg))
         return list(groups.values())
+
+    def _org_body(self, end: int, iso: str | None, groups: dict[tuple[str, str], _Group]) -> None:
+        """A body named after an organization's possessive: "the AU's Panel of the Wise"."""
+        m = self.pat.panel.match(self.text, end, end + 120)
+        if m is None:
+            return
+        name, _ = _strip_poss(m.group(1))
+        s = m.start(1)
+        g = groups.setdefault(("org", name), _Group(name, "organization", iso, []))
+        g.mentions.append((s, s + len(name)))
+
+    def _apposed_parties(self, groups: dict[tuple[str, str], _Group]) -> None:
+        """An acronym in apposition to a party: "his party, the ABC-XY," is an organization, whose
+        country is the possessor's (worked out with the persons' countries in ``_finish``)."""
+        text = self.text
+        for noun in _PARTY_NOUNS:
+            probe = noun + ", the "
+            i = text.find(probe)
+            while i >= 0:
+                m = self.pat.acronym.match(text, i + len(probe))
+                if m is not None and (i == 0 or not text[i - 1].isalnum()):
+                    self._party(m.group(), i, groups)
+                i = text.find(probe, i + len(probe))
+
+    def _party(self, name: str, noun: int, groups: dict[tuple[str, str], _Group]) -> None:
+        g = groups.get(("org", name))
+        if g is not None or name in self.lex.orgs:
+            return
+        text = self.text
+        g = groups[("org", name)] = _Group(name, "organization", None, [], cameo="PTY")
+        # every use of the acronym as a word is a mention of the party
+        j = text.find(name)
+        while j >= 0:
+            k = j + len(name)
+            if (j == 0 or not text[j - 1].isalnum()) and not text[k : k + 1].isalnum():
+                g.mentions.append((j, k))
+            j = text.find(name, k)
+        self._parties.append((g, noun))
+
+    def _delegation(self, s: int, e: int, iso: str) -> bool:
+        """Whether a demonym names the country's side: "the" and a plural ("met the Ukrainians",
+        "the Russians on Monday said"), and the country named elsewhere in the article or the
+        demonym acting or targeted. A demonym without a plural "s" ("the French") counts only
+        when nothing follows it but a stop or a verb ("the French said", not "the French side")."""
+        text = self.text
+        if s < 4 or text[s - 4 : s] not in ("the ", "The "):
+            return False
+        surface = text[s:e]
+        if surface.endswith("s") and self.lex.forms.get(surface[:-1]) == (iso, "demonym"):
+            if self._acts(e) or self._targeted(s):
+                return True
+            named = self._named_isos
+            if named is None:
+                named = self._named_isos = {p[2] for p in self.places if p[3] != "demonym"}
+            return iso in named
+        if not surface.endswith(("ese", "ish", "ch", "sh")):
+            return False
+        nxt = text[e : e + 1]
+        return nxt in (",", ".", ";", ":", ")", "") or self._acts(e)
 
     def _acts(self, end: int) -> bool:
         """Whether the words after a country (or a list of them) make it act: "China declined",
         "Egypt and Jordan are", "Kenya, the region's largest economy, has said"."""
         text = self.text
+        if text[end : end + 1] in ("'", "’"):
+            return False
         m = self.pat.acts.match(text, end, end + 40)
         if m is None:
             app = self.pat.appositive.match(text, end, end + 100)
             m = self.pat.acts.match(text, app.end(), app.end() + 40) if app is not None else None
             if m is None or m.group(0).lstrip().startswith(","):
                 return False
-        if text[end : end + 1] in ("'", "’"):
-            return False
         if m.group(0).lstrip().startswith(","):
             return True
         w = m.group(1)
@@ -1359,9 +1530,22 @@ class _Finder:
             return False
         if w in self.lex.acting_verbs:
             return True
-        if w in self.lex.not_verbs or len(w) < 4:
+        if (
+            w not in self.lex.not_verbs
+            and len(w) >= 4
+            and (w.endswith("ed") or (w.endswith("s") and not w.endswith("ss")))
+        ):
+            return True
+        # "India on Wednesday dismissed", "Chile last week formally protested": the verb after
+        # the time phrase or adverb decides (tried last: most countries never need it)
+        adv = self.pat.adverbial.match(text, end, end + 80)
+        if adv is None:
             return False
-        return w.endswith("ed") or (w.endswith("s") and not w.endswith("ss"))
+        m = self.pat.acts.match(text, adv.end(), adv.end() + 40)
+        if m is None or m.group(0).lstrip().startswith(","):
+            return False
+        w = m.group(1)
+        return w in self.lex.acting_verbs or (w.endswith("ed") and w[:1].islower())
 
     def _targeted(self, start: int) -> bool:
         """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
@@ -1479,6 +1663,10 @@ class _Finder:
             if igo and cameo == "GOV":
                 cameo = "IGO"
             resolved.append((p, title, role, cameo, former))
+        if self._parties:
+            self._party_countries(persons)
+        if self._bodies:
+            groups = groups + self._anaphoric_bodies(persons, groups)
         # title-only references: linked to the named holder of the office, or nameless
         holders_by_role: dict[str, list[_Person]] = {}
         for p in persons:
@@ -1537,12 +1725,143 @@ class _Finder:
                     kind=g.kind,  # type: ignore[arg-type]
                     country=g.country,
                     mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(g.mentions))),
-                    cameo_role="IGO" if g.kind == "organization" and g.country is None else "GOV",
+                    cameo_role=g.cameo
+                    or ("IGO" if g.kind == "organization" and g.country is None else "GOV"),
                     aliases=tuple(sorted(g.aliases)),
                 )
             )
         out.sort(key=lambda a: a.mentions[0].start)
         return out
+
+    def _party_countries(self, persons: list[_Person]) -> None:
+        """The country of a party in apposition: its possessor's ("Okello's party", "his party")."""
+        text = self.text
+        owners = sorted((s, e, p) for p in persons if p.country for s, e in p.mentions)
+        starts = [o[0] for o in owners]
+        for g, noun in self._parties:
+            j = noun
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            k = j
+            while k > 0 and not text[k - 1].isspace():
+                k -= 1
+            word = text[k:j]
+            iso: str | None = None
+            if word.lower() in ("his", "her"):
+                # the person named last before, in the same or the previous sentence
+                si = self.an.sentence_index(k)
+                lo = self.an.sentences[si - 1].start if si > 0 else 0
+                i = bisect.bisect_left(starts, k) - 1
+                if i >= 0 and owners[i][0] >= lo:
+                    iso = owners[i][2].country
+            elif word.endswith(("'s", "’s")):
+                i = bisect.bisect_right(starts, k) - 1
+                if i >= 0 and owners[i][1] >= j - 2:
+                    iso = owners[i][2].country  # "Ana Ruiz's party": the mention covers the word
+                else:
+                    f = self.lex.forms.get(word[:-2])
+                    iso = f[0] if f is not None and f[1] == "country" else None
+            g.country = g.country or iso
+
+    def _anaphor(self, s: int, e: int) -> bool:
+        """Whether a body hit is "the ministry" / "his government": a body named without a country,
+        neither qualified after ("the government of ...") nor the start of a title."""
+        text = self.text
+        key = text[s:e].lower()
+        if "ministry" not in key and key not in _ANAPHORIC_BODIES:
+            return False
+        k = s - 1
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if k < 0 or text[k : s - 1].lower() not in _ANAPHOR_DETERMINERS or text[s - 1] != " ":
+            return False
+        if text.startswith(" of ", e) or text[e : e + 1].isalnum():
+            return False
+        i = bisect.bisect_left(self._title_starts, e)
+        return not (i < len(self._title_starts) and self._title_starts[i] <= e + 2)
+
+    def _anaphoric_bodies(self, persons: list[_Person], groups: list[_Group]) -> list[_Group]:
+        """ "Foreign Minister X of Chile ... The ministry said": a body named without a country is the
+        one named or implied just before, when that is clear: every antecedent in the same or the
+        previous sentence (a ministry of the same kind: in the paragraph) is of one country, or the
+        nearest is a body of the same kind. New bodies are returned; found ones get a mention."""
+        text, an = self.text, self.an
+        loose = [(s, e) for s, e, g in self._bodies if g is None and self._anaphor(s, e)]
+        if not loose:
+            return []
+        # antecedents: (end, country, group or None, person's role or None)
+        ants: list[tuple[int, str, _Group | None, str | None]] = []
+        lo_all = an.paragraphs[max(0, an.paragraph_index(loose[0][0]) - 1)].start if an.paragraphs else 0
+        hi_all = loose[-1][0]
+        for p in persons:
+            if p.country:
+                role = p.title.info.role if p.title is not None else None
+                ants.extend((me, p.country, None, role) for _ms, me in p.mentions if lo_all <= me <= hi_all)
+        for g in groups:
+            if g.country:
+                ants.extend((me, g.country, g, None) for _ms, me in g.mentions if lo_all <= me <= hi_all)
+        ants.sort(key=lambda a: a[0])
+        ends = [a[0] for a in ants]
+        made: dict[str, _Group] = {}
+        for s, e in loose:
+            key = text[s:e].lower()
+            core = "ministry" if "ministry" in key else key
+            si = an.sentence_index(s)
+            lo = an.sentences[si - 1].start if si > 0 else 0
+            pi = an.paragraph_index(s)
+            body_lo = min(lo, an.paragraphs[pi].start) if pi >= 0 else lo
+            cands: list[tuple[int, str, _Group | None, str | None]] = []
+            i = bisect.bisect_right(ends, s) - 1
+            while i >= 0 and ants[i][0] >= body_lo:
+                a = ants[i]
+                i -= 1
+                ag = a[2]
+                same_body = ag is not None and ag.kind == "organization" and core in (ag.name or "").lower()
+                if a[0] < lo and not same_body:
+                    continue
+                if ag is not None and ag.kind == "organization" and not same_body:
+                    continue
+                if (
+                    g is None
+                    and core == "ministry"
+                    and not (a[3] and ("minister" in a[3] or a[3] == "spokesperson"))
+                ):
+                    continue
+                cands.append(a)
+            if not cands:
+                continue
+            nearest = cands[0]
+            iso = nearest[1]
+            near_body = nearest[2] is not None and nearest[2].kind == "organization"
+            if len({c[1] for c in cands}) > 1 and not near_body:
+                continue  # two countries and no body of the same kind: not clear
+            start = s - 4 if text[s - 4 : s].lower() == "the " else s
+            target = nearest[2] if near_body else None
+            if target is None:
+                # a body of this kind and country named before ("Chile's foreign ministry")
+                for g in groups:
+                    if (
+                        g.kind == "organization"
+                        and g.country == iso
+                        and core in (g.name or "").lower()
+                        and g.mentions
+                        and g.mentions[0][0] < s
+                    ):
+                        target = g
+                        break
+            if target is None:
+                name = key
+                roles = {c[3] for c in cands if c[1] == iso}
+                if key == "ministry" and "foreign_minister" in roles:
+                    name = "foreign ministry"
+                elif key == "ministry" and "defence_minister" in roles:
+                    name = "defence ministry"
+                name = f"{countries.country_name(iso) or iso}'s {name}"
+                target = made.get(name.lower())
+                if target is None:
+                    target = made[name.lower()] = _Group(name, "organization", iso, [])
+            target.mentions.append((start, e))
+        return list(made.values())
 
     def _covering(self, entries: list[RosterEntry]) -> RosterEntry | None:
         d = self.published
@@ -1598,6 +1917,9 @@ class _Finder:
             k -= 1
         if k == s or k < 2:
             return False
+        f = self.lex.forms.get(text[s:e])
+        if f is not None and f[1] == "demonym":
+            return False  # "a report in Kyrgyz media": an adjective says whose, never where
         j = k
         while j > 0 and k - j < 8 and text[j - 1].isalpha():
             j -= 1
