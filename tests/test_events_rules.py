@@ -385,3 +385,178 @@ def test_called_someone_a_quoted_insult_is_an_accusation() -> None:
     text = 'Ilo Dask, who called Ruta Venn a "dictator" last year, spoke at the rally.'
     found, _ = events(text, PEOPLE)
     assert [e.type for e in found if e.type in ("call", "accusation")] == ["accusation"]
+
+
+def titled(text: str, cast: Cast, titles: dict[str, str]) -> list[Actor]:
+    import attrs
+
+    return [attrs.evolve(a, title=titles.get(a.name or "")) for a in actors_for(text, cast)]
+
+
+def found(text: str, actors: list[Actor], places: dict[str, tuple[str, str]] | None = None) -> list[Event]:
+    return list(find_events(text, actors, places_for(text, places or {})))
+
+
+def test_no_call_denies_the_call_reported_before() -> None:
+    text = 'Ilo Dask phoned Ruta Venn late on Monday, an aide said. "There was no call," said an adviser.'
+    found_events, ids = events(text, PEOPLE)
+    calls = [e for e in found_events if e.type == "call"]
+    assert len(calls) == 1
+    assert names(calls[0], ids) == ["Ilo Dask", "Ruta Venn"]
+    assert calls[0].status == "denied"
+
+
+def test_no_direct_contact_between_two_demonyms_is_a_denied_meeting() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Belmora": ("state", "BLM", ["Belmora"])}
+    text = "Arvania said there had been no direct contact between the Belmoran and Arvanian teams."
+    actors = actors_for(text, cast)
+    import diplomacy_events.countries as countries
+
+    real = countries.demonym_country
+    countries.demonym_country = lambda w: {"Belmoran": "BLM", "Arvanian": "ARV"}.get(w) or real(w)  # type: ignore[assignment]
+    try:
+        out = found(text, actors)
+    finally:
+        countries.demonym_country = real  # type: ignore[assignment]
+    meetings = [e for e in out if e.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].status == "denied"
+    assert set(meetings[0].actors) == {"a1", "a2"}
+
+
+def test_did_not_meet_and_denied_speaking_are_denied() -> None:
+    for text, etype in [
+        ("Ilo Dask did not meet Ruta Venn during the forum.", "meeting"),
+        ("Ilo Dask denied meeting Ruta Venn in secret.", "meeting"),
+        ("Ilo Dask denied speaking with Ruta Venn last week.", "call"),
+    ]:
+        found_events, ids = events(text, PEOPLE)
+        assert [(e.type, names(e, ids), e.status) for e in found_events] == [
+            (etype, ["Ilo Dask", "Ruta Venn"], "denied")
+        ], text
+
+
+def test_no_meeting_took_place_refers_to_the_meeting_before() -> None:
+    text = "Ilo Dask was to meet Ruta Venn in the capital. In the end no meeting took place."
+    found_events, ids = events(text, PEOPLE)
+    meetings = [e for e in found_events if e.type == "meeting"]
+    assert len(meetings) == 1 and names(meetings[0], ids) == ["Ilo Dask", "Ruta Venn"]
+    assert meetings[0].status == "denied"
+
+
+def test_the_person_sent_makes_the_visit() -> None:
+    places = {"Port Sela": ("city", "XXA")}
+    for text in [
+        "Ruta Venn sent Ilo Dask, her chief adviser, to Port Sela on Monday.",
+        "Ruta Venn dispatched Ilo Dask to Port Sela.",
+        "Ilo Dask was sent to Port Sela as an envoy.",
+    ]:
+        found_events, ids = events(text, PEOPLE, places)
+        visits = [e for e in found_events if e.type == "visit"]
+        assert [names(e, ids) for e in visits] == [["Ilo Dask"]], text
+        assert visits[0].location == "l1"
+
+
+def test_sending_a_letter_is_no_visit() -> None:
+    found_events, _ = events(
+        "Ruta Venn sent a letter to Ilo Dask in Port Sela.", PEOPLE, {"Port Sela": ("city", "X")}
+    )
+    assert not [e for e in found_events if e.type == "visit"]
+
+
+def test_the_two_leaders_are_the_pair_who_met() -> None:
+    cast: Cast = {**PEOPLE, "Kestria": ("state", "KST", ["Kestria"])}
+    text = (
+        "Ilo Dask met Ruta Venn in the capital on Monday. A spokesman said the two leaders had also "
+        "discussed trade and had urged Kestria to reopen its border."
+    )
+    actors = titled(text, cast, {"Ilo Dask": "President", "Ruta Venn": "Prime Minister"})
+    ids = {a.id: a.name for a in actors}
+    appeals = [[ids[x] for x in e.actors] for e in found(text, actors) if e.type == "appeal"]
+    assert appeals == [["Ilo Dask", "Kestria"], ["Ruta Venn", "Kestria"]]
+
+
+def test_both_ministers_from_the_sentence_before() -> None:
+    cast: Cast = {**PEOPLE, "Kestria": ("state", "KST", ["Kestria"])}
+    text = "Ilo Dask and Ruta Venn spoke at the forum. Both ministers condemned Kestria for the blockade."
+    actors = titled(text, cast, {"Ilo Dask": "Foreign Minister", "Ruta Venn": "foreign minister"})
+    ids = {a.id: a.name for a in actors}
+    accusations = [[ids[x] for x in e.actors] for e in found(text, actors) if e.type == "accusation"]
+    assert accusations == [["Ilo Dask", "Kestria"], ["Ruta Venn", "Kestria"]]
+
+
+def test_an_unnamed_envoy_stands_for_the_state() -> None:
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Belmora": ("state", "BLM", ["Belmora"]),
+        "envoy": ("person", "BLM", ["charge d'affaires"]),
+    }
+    text = "Arvania summoned the charge d'affaires of Belmora on Friday."
+    actors = [
+        Actor(
+            id=a.id, name=None, kind="person", country="BLM", mentions=a.mentions, title="charge d'affaires"
+        )
+        if a.name == "envoy"
+        else a
+        for a in actors_for(text, cast)
+    ]
+    protests = [e for e in found(text, actors) if e.type == "protest"]
+    assert [list(e.actors) for e in protests] == [["a1", "a2"]]
+
+
+def test_followed_suit_repeats_the_event_with_a_new_initiator() -> None:
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Belmora": ("state", "BLM", ["Belmora"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+    }
+    text = "Arvania expelled the ambassador of Kestria on Monday, and Belmora followed suit on Tuesday."
+    found_events, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found_events] == [
+        ("expulsion", ["Arvania", "Kestria"]),
+        ("expulsion", ["Belmora", "Kestria"]),
+    ]
+
+
+def test_following_suit_needs_its_own_subject() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    text = "Arvania sanctioned Kestria. Officials said others were close to following suit."
+    found_events, _ = events(text, cast)
+    assert len(found_events) == 1
+
+
+def test_missiles_drones_and_shelling_are_military() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    for text, cameo in [
+        ("Arvania fired two ballistic missiles at Kestria on Sunday.", "195"),
+        ("Arvania launched a drone strike on Kestria overnight.", "190"),
+        ("Arvania shelled Kestria for a third day.", "194"),
+    ]:
+        found_events, ids = events(text, cast)
+        assert [(e.type, e.cameo, names(e, ids)) for e in found_events] == [
+            ("military", cameo, ["Arvania", "Kestria"])
+        ], text
+
+
+def test_firing_a_spokesman_is_no_attack() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"])}
+    found_events, _ = events("Arvania fired its spokesman and launched a review of its archives.", cast)
+    assert not found_events
+
+
+def test_refusing_to_normalise_or_recognise_is_a_rejection() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    for text in [
+        "Arvania said it will not normalise relations with Kestria.",
+        "Arvania refused to recognise Kestria.",
+        "Arvania would never restore ties with Kestria, its minister said.",
+    ]:
+        found_events, ids = events(text, cast)
+        assert [(e.type, names(e, ids), e.status) for e in found_events] == [
+            ("rejection", ["Arvania", "Kestria"], "occurred")
+        ], text
+
+
+def test_agreeing_to_meet_is_a_planned_meeting() -> None:
+    found_events, ids = events("Ilo Dask and Ruta Venn agreed to meet again next year.", PEOPLE)
+    meetings = [e for e in found_events if e.type == "meeting"]
+    assert [(names(e, ids), e.status) for e in meetings] == [(["Ilo Dask", "Ruta Venn"], "planned")]

@@ -24,6 +24,13 @@ For each:
   denied ("did not meet"), planned (modals, "due", "expected", plans carried to what follows them),
   else occurred. Negated plans and commitments not to act are no events.
 
+Some words have rules of their own: "X sent Y to P" is Y's visit; "X followed suit" repeats the
+previous event with X acting; "will not recognise" is a rejection; a noun denied by "no" ("there was
+no call") is a denied event, of the call reported just before if the sentence names no one; a counted
+group ("the two leaders", "both ministers") is the people who most often acted together so far; an
+envoy named only by title ("Russia's charge d'affaires") stands for the state in protests and
+expulsions.
+
 A definite noun ("the visit") without participants of its own is another mention of the latest
 event of its type; events of one type, initiator and nested participants with compatible dates and
 places are one event with several mentions, and so are a state-level and a person-level report of
@@ -85,6 +92,7 @@ _TITLE_THEN_NAME = re.compile(
     r"(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
 )
 _BLOC = re.compile(r"\s+the\s+(?:bloc|alliance|union|grouping|organisation|organization)\b")
+_BODY = re.compile(r"\s+the\s+(court|tribunal|council|commission|assembly|agency)\b")
 _SPEECH_ACTS = {"threat", "appeal", "accusation", "rejection"}
 _ACTED_BY_SOMEONE = _SPEECH_ACTS | {"protest"}
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
@@ -110,6 +118,7 @@ _NEEDS_TWO = _TWO_SIDED | {"cooperation"}
 # The rules' short patterns, compiled once: re's cache lookup costs more than matching a few words.
 _MODIFIER_GAP_BREAK = re.compile(r"[,.;:\"“”]|\band\b|\bwith\b|\bto\b")
 _AND_WORD = re.compile(r"\band\b")
+_VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s")
 _HARD_PUNCT = re.compile(r"[;:.]")
 _ARTICLE_END = re.compile(r"\b(?:a|an)\s+$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
@@ -164,6 +173,12 @@ class _Trigger:
     not_followed_by: re.Pattern[str] | None = None
     cue_after: re.Pattern[str] | None = None
     """A word that must follow the trigger closely ("called the deal a betrayal")."""
+    before: re.Pattern[str] | None = None
+    """Words that must end just before the trigger ("there was no call", "will not recognise")."""
+    object_after: re.Pattern[str] | None = None
+    """A noun that must follow within a few words ("fired two missiles")."""
+    special: str = ""
+    """A rule of its own: ``send``, ``suit`` or ``negated``."""
 
 
 @attrs.frozen
@@ -214,6 +229,26 @@ def _predicate(nouns: str | None) -> re.Pattern[str] | None:
     )
 
 
+def _before(words: str | None) -> re.Pattern[str] | None:
+    """Words ending at most two words before the trigger ("no direct contact", "not fully restore")."""
+    if not words:
+        return None
+    alts = "|".join(
+        sorted((re.escape(v).replace(r"\ ", r"\s+") for v in words.split("|")), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w'’])(?:{alts})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+def _after(nouns: str | None) -> re.Pattern[str] | None:
+    """One of ``nouns`` within four words after the trigger ("launched a drone strike")."""
+    if not nouns:
+        return None
+    alts = "|".join(
+        sorted((re.escape(v).replace(r"\ ", r"\s+") for v in nouns.split("|")), key=len, reverse=True)
+    )
+    return re.compile(rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:{alts})\b", re.IGNORECASE)
+
+
 def _compile(knowledge: Knowledge) -> _Compiled:
     data = load_json("event_triggers.json")
     triggers: list[_Trigger] = []
@@ -232,6 +267,9 @@ def _compile(knowledge: Knowledge) -> _Compiled:
                 needs_cue=_optional(entry, "needs_cue", prefix=True),
                 not_followed_by=_optional(entry, "not_followed_by"),
                 cue_after=_predicate(entry.get("needs_cue_after")),
+                before=_before(entry.get("needs_before")),
+                object_after=_after(entry.get("needs_object_after")),
+                special=entry.get("special", ""),
             )
         )
     # Multi-word status cues are matched as phrases: the word scan sees one word at a time.
@@ -243,8 +281,9 @@ def _compile(knowledge: Knowledge) -> _Compiled:
     }
     extra = [_from_registered(t) for t in knowledge.event_triggers]
     ordered = [t for t in extra if t is not None] + triggers
-    # Longer phrases first, so that "phone call" wins over "call" at the same place.
-    ordered.sort(key=lambda t: -t.pattern.count(r"\s+"))
+    # Longer phrases first, so that "phone call" wins over "call" at the same place; among equals,
+    # a trigger with a condition before it ("no call") is tried before the bare word.
+    ordered.sort(key=lambda t: (-t.pattern.count(r"\s+"), t.before is None))
     # One cheap word scan finds candidate starts; only their triggers are tried (a single
     # alternation of every trigger costs milliseconds per article).
     first: dict[str, list[int]] = {}
@@ -292,6 +331,8 @@ class _Draft:
     status: str
     sentence: tuple[int, int]
     mentions: list[Mention]
+    denial: bool = False
+    """Said to deny an event told before ("There was no call"): the merged event is denied."""
 
 
 class _Doc:
@@ -328,7 +369,8 @@ class _Doc:
         for a, b in itertools.pairwise(items):
             if a.record.kind != "person" and b.record.kind == "person" and b.start - a.end <= 40:
                 gap = self.text[a.end : b.start]
-                if not _MODIFIER_GAP_BREAK.search(gap):
+                # "Arvania summoned the envoy": a verb between them makes the state a subject
+                if not _MODIFIER_GAP_BREAK.search(gap) and not _VERB_GAP.match(gap):
                     out.add(a.start)
         return out
 
@@ -455,6 +497,10 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
     between = _BETWEEN_AHEAD.match(text[pos : min(end, pos + 60)])
     after = doc.actors_in(pos + between.end(), end) if between else []
+    if between and len(after) < 2:
+        sides = _demonym_sides(doc, pos + between.end(), min(end, pos + between.end() + 60))
+        if sides:
+            return sides  # "between the Russian and Ukrainian delegations": their states
     if between and after:
         first = after[0]
         out = [first.record]
@@ -481,6 +527,17 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
             igo = [a for a in body if a.country is None]
             if igo:
                 return [igo[-1]]
+        named = _BODY.match(text, pos)
+        if named is not None:
+            # "does not recognise the court's jurisdiction": the court the article last named
+            noun = named.group(1).capitalize()
+            body = [
+                p.record
+                for p in doc.actors_in(max(0, pos - 3000), pos)
+                if p.record.kind == "organization" and noun in (p.record.name or "").split()
+            ]
+            if body:
+                return [body[-1]]
     if not following:
         return []
     first = following[0]
@@ -522,6 +579,30 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         if nxt.record not in out:
             out.append(nxt.record)
     return out
+
+
+_SIDES_STOP = re.compile(r"[.;:,!?\"“”]")
+_TWO_DEMONYMS = re.compile(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+and\s+(?:the\s+)?([A-Z][\w-]+)\b")
+
+
+def _demonym_sides(doc: _Doc, start: int, end: int) -> list[Actor]:
+    """Two states named by demonyms after "between" ("the Russian and Ukrainian delegations")."""
+    from diplomacy_events.countries import demonym_country
+
+    pair = _TWO_DEMONYMS.match(doc.text, start, end)
+    if pair is None:
+        return []
+    named = {p.start: p.record for p in doc.actors.between(start, pair.end() + 40)}
+    out: list[Actor] = []
+    for k in (1, 2):
+        code = demonym_country(pair.group(k))
+        # "the Ukrainian delegation" may be an actor of its own; else the demonym's state
+        state = named.get(pair.start(k)) or (doc.states.get(code) if code else None)
+        if state is None:
+            return []
+        if state not in out:
+            out.append(state)
+    return out if len(out) == 2 else []
 
 
 _LED_TO = re.compile(r"\b(?:to|into)\s+(?:the\s+|a\s+|an\s+)?$")
@@ -873,6 +954,9 @@ def _demonym_target(doc: _Doc, start: int, end: int) -> Actor | None:
     from diplomacy_events.countries import country_code, demonym_country
 
     window = doc.text[start : min(end, start + 50)]
+    cut = _SIDES_STOP.search(window)
+    if cut is not None:
+        window = window[: cut.start()]  # "expelled envoys on Monday, and Peru ...": Peru acts, not targeted
     compound = -1
     for word in _CAPITALIZED.finditer(window):
         if (
@@ -903,6 +987,9 @@ _HOSTED_VISIT = re.compile(
 _OBJECT_PRONOUN = re.compile(r"\s+(?:him|her)\b")
 _ADDRESSED = re.compile(r"\baddress(?:ed|es|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
 _BE_TO = re.compile(r"\b(?:is|are|was|were)\s+to\s+[a-z]+\s+(?:[a-z]+\s+){0,2}$")
+_AGREED_TO = re.compile(
+    r"\b(?:agreed|agree|agrees|decided|decide|promised|pledged|vowed|undertook|offered)\s+to\s+$"
+)
 _CONJUNCT = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 
 
@@ -1017,7 +1104,10 @@ _TARGET_CUE = re.compile(r"\b(?:for|against|by)\s+(?:the\s+)?$")
 _TARGET_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|if|unless|when)\b")
 
 
-def _target_after(doc: _Doc, start: int, end: int) -> Actor | None:
+_STRUCK_CUE = re.compile(r"\b(?:at|on|into|against|towards?|over)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
+
+
+def _target_after(doc: _Doc, start: int, end: int, cue: re.Pattern[str] = _TARGET_CUE) -> Actor | None:
     """The state or actor a threat or an accusation is aimed at, named after "for", "against" or
     "by" in the rest of its clause (a capital or a country standing for its state)."""
     stop = _TARGET_STOP.search(doc.text, start, min(end, start + 120))
@@ -1028,7 +1118,7 @@ def _target_after(doc: _Doc, start: int, end: int) -> Actor | None:
         if state is not None:
             found.append((p.start, state))
     for pos, actor in sorted(found, key=lambda x: x[0]):
-        if _TARGET_CUE.search(doc.text, max(start, pos - 12), pos):
+        if cue.search(doc.text, max(start, pos - 20), pos):
             return actor
     return None
 
@@ -1158,6 +1248,12 @@ def _admissible(trig: _Trigger, text: str, m: re.Match[str], sent: tuple[int, in
         return False
     if trig.needs_cue is not None and not trig.needs_cue.search(text, sent[0], sent[1]):
         return False
+    if trig.before is not None and not trig.before.search(text, max(sent[0], m.start() - 50), m.start()):
+        return False
+    if trig.object_after is not None and not trig.object_after.match(
+        text, m.end(), min(sent[1], m.end() + 60)
+    ):
+        return False
     return trig.cue_after is None or bool(trig.cue_after.match(text, m.end(), min(sent[1], m.end() + 110)))
 
 
@@ -1167,6 +1263,10 @@ def _draft(
     text = doc.text
     lo = doc.clause_start(sent[0], m.start())
     end = sent[1]
+    if trig.special == "send":
+        return _sent(c, doc, trig, m, sent, lo, recent)
+    if trig.special == "suit":
+        return _follow_suit(c, doc, m, sent, lo, recent)
     tail = text[m.end() : end]
     objects = _objects(doc, m.end(), end)
     if not objects and trig.type == "meeting" and _OBJECT_PRONOUN.match(text, m.end()):
@@ -1263,8 +1363,11 @@ def _draft(
         # "the visit would go ahead", "The visit angered Lima": the noun refers back.
         objects = [a for a in objects if _WITH_BY_OF.match(text[m.end() : m.end() + 6])]
     subject: list[Actor] = []
-    plural = _PLURAL_SUBJECT.search(near)
-    if plural and not between and trig.type in _TWO_SIDED:
+    group = None if between else _group_subject(doc, recent, sent, m.start(), near)
+    if group:
+        subject = [a for a in group if a not in objects]  # "the two leaders signed", "both ministers urged"
+    plural = group or _PLURAL_SUBJECT.search(near)
+    if plural and not group and not between and trig.type in _TWO_SIDED:
         # "the two sides agreed": the sides of the latest meeting or call.
         pair = recent.pair
         if pair is not None:
@@ -1319,10 +1422,11 @@ def _draft(
         else:
             subject = _subject(doc, sent[0], lo, m.start())
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
+        # A verb in the past tense has a subject, not a forum: "the foreign ministry summoned".
         forum = [
             p.record
             for p in doc.actors_in(max(lo, m.start() - 60), m.start())
-            if p.record.kind == "organization" and m.start() - p.end <= 1
+            if p.record.kind == "organization" and m.start() - p.end <= 1 and not tl.endswith("ed")
         ]
         subject = [a for a in subject if a not in forum]
         if trig.type == "meeting":
@@ -1353,6 +1457,11 @@ def _draft(
         named = _counted_states(doc, text[m.end() : min(end, m.end() + 80)], sent[1])
         if named:
             objects = [a for a in named if a not in subject]  # "diplomats from three countries ..."
+    if not objects and trig.type == "military" and trig.object_after is not None:
+        # "fired two rockets into southern Israel": the state whose land was hit
+        target = _target_after(doc, m.end(), end, _STRUCK_CUE)
+        if target is not None and target not in subject:
+            objects = [target]
     if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
         target = _demonym_target(doc, m.end(), end)
         if target is not None:
@@ -1362,6 +1471,19 @@ def _draft(
         speaker = next((who for a, b, who in doc.quoted if a <= m.start() < b), None)
         if speaker is not None:
             subject, objects = [speaker], [o for o in objects if o is not speaker]  # the quote's speaker acts
+    if trig.type in _DIPLOMAT_TYPES:
+        # "summoned Russia's charge d'affaires": an envoy the text does not name stands for the state
+        objects = [_envoy_state(doc, a, m.end()) for a in objects]
+    no_noun = _NO_BEFORE.search(near, max(0, len(near) - 45))
+    denial = False
+    if no_noun is not None:
+        if _THERE_NO.search(near):
+            subject = []  # "X said there was no call": the speaker is not who called
+        count = len({a.id for a in subject + objects})
+        last = recent.by_type.get(trig.type)
+        if count < 2 and last is not None and m.start() - last.trigger.end <= _NEGATED_REACH:
+            subject, objects = list(last.actors), []  # "There was no call": the call reported before
+            denial = True
     if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
         return []  # "accused Kiir of ..." with no accuser found: who protested is the event
     if not subject and not objects:
@@ -1388,10 +1510,16 @@ def _draft(
             status = "denied"
         else:
             status = "declined" if after_cue.group("refused") else "cancelled"
+    if no_noun is not None:
+        status = "denied"  # "No meeting took place", "there has been no direct contact"
+    if trig.special == "negated":
+        status = "occurred"  # "said it will not recognise X": the refusal itself is what happened
     if status == "denied" and _NOT_TO_END.search(near):
         return []  # "agreed not to threaten": a commitment, not an event
     if status == "denied" and _MODAL_NOT_END.search(lead):
         return []  # "would not impose tariffs": neither happened nor planned
+    if status == "occurred" and trig.type in _CONSULT and _AGREED_TO.search(near):
+        status = "planned"  # "agreed to meet again in Quito": a meeting to come
     if status == "occurred" and _BE_TO.search(lead[-60:]):
         status = "planned"  # "the two were to continue their talks over dinner"
     if status == "occurred" and trigger.text.split()[0].lower() in c.planned:
@@ -1477,6 +1605,7 @@ def _draft(
                     status=status,
                     sentence=sent,
                     mentions=[trigger],
+                    denial=denial,
                 )
             )
     return out
@@ -1491,6 +1620,11 @@ class _Recent:
         self.last: _Draft | None = None
         self.trigger: tuple[int, int] | None = None
         """The span of the trigger taken before this one, whether or not it made an event."""
+        self.groups: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
+        """Sets of people who took part in one event together: (times, order of the latest, people)."""
+        self.seen = 0
+        self.held: _Draft | None = None
+        """The latest meeting that took place."""
 
     def note(self, drafts: list[_Draft]) -> None:
         for d in drafts:
@@ -1498,6 +1632,201 @@ class _Recent:
             self.by_type[d.type] = d
             if d.type in ("meeting", "call") and len(d.actors) > 1:
                 self.pair = d
+            if d.type == "meeting" and d.status == "occurred":
+                self.held = d
+            people = [a for a in d.actors if a.kind == "person"]
+            if len(people) > 1 and len(self.groups) < _LOOKBACK:
+                key = frozenset(a.id for a in people)
+                self.seen += 1
+                self.groups[key] = (self.groups.get(key, (0, 0, people))[0] + 1, self.seen, people)
+
+
+_NO_BEFORE = re.compile(r"(?<![\w'’])[Nn]o\s+(?:[\w-]+\s+){0,2}$")
+"""A noun denied by "no" ("there was no call", "no direct contact", "No meeting took place")."""
+_THERE_NO = re.compile(
+    r"\b[Tt]here\s+(?:(?:was|were|is|are|has|have|had|will|would|be|been|being)\s+){1,3}no\s+(?:[\w-]+\s+){0,2}$"
+)
+_NEGATED_REACH = 600
+_DIPLOMAT_TYPES = {"protest", "expulsion"}
+
+
+def _envoy_state(doc: _Doc, actor: Actor, pos: int) -> Actor:
+    """An envoy the text names only by title ("the Iranian ambassador", "Peru's envoy") stands for
+    their state: the country the earlier stages gave them, else the word just before the title."""
+    if actor.kind != "person" or actor.name:
+        return actor
+    from diplomacy_events.countries import country_code, demonym_country
+
+    mention = next((mm for mm in actor.mentions if mm.start >= pos), None)
+    owner = _OWNER_BEFORE.search(doc.text, max(0, mention.start - 40), mention.start) if mention else None
+    code = (demonym_country(owner.group(1)) or country_code(owner.group(1))) if owner else actor.country
+    return doc.states.get(code or "", actor)
+
+
+_OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+$")
+
+
+_GROUP = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+(?P<n>two|three|four|five|six)|(?P<both>[Bb]oth)|[Aa]ll\s+(?P<all>two|three|four|five|six))"
+    r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>leaders|ministers|presidents|premiers|heads\s+of\s+state|chancellors"
+    r"|sides|countries|governments|nations|states|delegations|envoys|men|women)\b"
+)
+_GROUP_HINT = re.compile(r"two|three|four|five|six|[Bb]oth")
+_GROUP_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
+_AND_SHARED = re.compile(r"\band\s+(?:(?:had|has|have|also|then|later|jointly|would|will|both)\s+){0,2}$")
+_PEOPLE_NOUNS = frozenset(
+    ["leaders", "ministers", "presidents", "premiers", "chancellors", "envoys", "men", "women"]
+)
+
+
+def _group_subject(
+    doc: _Doc, recent: _Recent, sent: tuple[int, int], pos: int, near: str
+) -> list[Actor] | None:
+    """The members of a counted group that is the trigger's subject ("the two leaders signed",
+    "both ministers ... and urged"): those who most often acted together in the events so far
+    (the latest such group on a tie), else the people the previous sentence names, if that many."""
+    if not _GROUP_HINT.search(near):
+        return None  # most triggers: no count word at all
+    found = None
+    for g in _GROUP.finditer(near):
+        found = g
+    if found is None:
+        return None
+    rest = near[found.end() :]
+    if not (_GROUP_GAP.fullmatch(rest) or (_AND_SHARED.search(rest) and not _HARD_PUNCT.search(rest))):
+        return None
+    word = found.group("n") or found.group("all") or "two"
+    n = _NUMBERS[word.lower()]
+    noun = found.group("noun")
+    if noun not in _PEOPLE_NOUNS:
+        pair = recent.pair if recent.pair is not None and len(recent.pair.actors) == n else None
+        return list(pair.actors) if pair is not None else None
+    ministers = noun == "ministers"
+
+    def fits(a: Actor) -> bool:
+        return (
+            a.kind == "person" and bool(a.title) and (not ministers or "minister" in (a.title or "").lower())
+        )
+
+    groups = [g for g in recent.groups.values() if len(g[2]) == n and all(fits(a) for a in g[2])]
+    if groups:
+        return max(groups, key=lambda g: (g[0], g[1]))[2]
+    k = doc.analysis.sentence_index(sent[0])
+    if k > 0:
+        prev = doc.analysis.sentences[k - 1]
+        named = list(dict.fromkeys(p.record for p in doc.actors_in(prev.start, prev.end) if fits(p.record)))
+        if len(named) == n:
+            return named
+    return None
+
+
+_SENT_GAP_BREAK = re.compile(r"[.;:!?\"“”]|\bto\b")
+_TO_GATHERING = re.compile(
+    r"\s*,?\s*to\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:talks|summit|meeting|meetings|negotiations|conference|ceremony|session)\b"
+)
+
+
+def _sent(
+    c: _Compiled, doc: _Doc, trig: _Trigger, m: re.Match[str], sent: tuple[int, int], lo: int, recent: _Recent
+) -> list[_Draft]:
+    """ "X sent Y to Lima", "Y was dispatched to Lima": a visit by Y (the sender stays at home)."""
+    text, end = doc.text, sent[1]
+    lead = text[lo : m.start()]
+    visitor: Placed[Actor] | None = None
+    if _PASSIVE.search(lead[-30:]):
+        people = [p for p in doc.actors_in(lo, m.start()) if p.record.kind == "person"]
+        visitor = people[-1] if people else None
+    else:
+        for p in doc.actors_in(m.end(), min(end, m.end() + 80)):
+            if _SENT_GAP_BREAK.search(text, m.end(), p.start) or len(text[m.end() : p.start].split()) > 7:
+                break
+            if p.record.kind == "person":
+                visitor = p
+                break
+    if visitor is None:
+        return []
+    after = visitor.end if visitor.start > m.start() else m.end()
+    ahead = doc.locations.between(after, end)
+    location = _location(doc, sent[0], after, end, visit=True) if ahead else None
+    if location is not None and not any(p.record is location for p in ahead):
+        location = None  # a place named before the one sent says nothing of where they went
+    if location is None:
+        gathering = _TO_GATHERING.match(text, after, min(end, after + 120))
+        if gathering is None:
+            aside = _APPOSITIVE_TAIL.match(text, after, min(end, after + 80))
+            if aside is not None:
+                gathering = _TO_GATHERING.match(text, aside.end(), min(end, aside.end() + 80))
+        # "sent X to the talks": where the talks the article reported were held
+        met = recent.held
+        if gathering is not None:
+            location = met.location if met is not None and met.location is not None else doc.dateline
+    if location is None:
+        return []
+    trigger = Mention.at(text, m.start(), m.end())
+    date = (
+        _date(doc, lo, end, m.start()) or _date(doc, sent[0], end, m.start()) or _anchored_date(doc, sent[0])
+    )
+    status = _status(c, doc, lo, m.start())
+    if status == "denied" and _MODAL_NOT_END.search(lead):
+        return []
+    return [
+        _Draft(
+            type="visit",
+            cameo=trig.cameo,
+            plover=trig.plover,
+            trigger=trigger,
+            actors=[visitor.record],
+            location=location,
+            date=date,
+            status=status,
+            sentence=sent,
+            mentions=[trigger],
+        )
+    ]
+
+
+_SUIT_GAP = re.compile(r"\s+(?:(?:has|have|had|also|later|then|soon|quickly|swiftly|since|too)\s+)*")
+_APPOSITIVE_TAIL = re.compile(r",[^,.;:\"“”]{1,60},")
+
+
+def _follow_suit(
+    c: _Compiled, doc: _Doc, m: re.Match[str], sent: tuple[int, int], lo: int, recent: _Recent
+) -> list[_Draft]:
+    """ "X followed suit": the previous event again, X acting on that event's object."""
+    last = recent.last
+    if last is None or m.start() - last.trigger.end > _NEGATED_REACH:
+        return []
+    # Only an actor named just before ("Peru followed suit", "Peru later followed suit") follows.
+    subject = _subject(doc, sent[0], max(lo, m.start() - 40), m.start())
+    named = doc.actors_in(max(lo, m.start() - 40), m.start())
+    if not named or not _SUIT_GAP.fullmatch(doc.text, named[-1].end, m.start()):
+        return []
+    if not subject or any(a is last.actors[0] for a in subject):
+        return []
+    if any(a in last.actors[1:] for a in subject):
+        objects = [last.actors[0]]  # "A expelled B's envoys and B followed suit": B acts on A
+    else:
+        objects = [a for a in last.actors[1:] if a not in subject]
+    trigger = Mention.at(doc.text, m.start(), m.end())
+    date = _date(doc, lo, sent[1], m.start())
+    status = _status(c, doc, lo, m.start())
+    groups = [[a, *objects] for a in subject] if last.type in _SPLIT_TYPES else [[*subject, *objects]]
+    return [
+        _Draft(
+            type=last.type,
+            cameo=last.cameo,
+            plover=last.plover,
+            trigger=trigger,
+            actors=group,
+            location=None,
+            date=date,
+            status=status,
+            sentence=sent,
+            mentions=[trigger],
+        )
+        for group in groups
+    ]
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
@@ -1577,6 +1906,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         same.date = same.date or d.date
         if same.status == "occurred" and d.status != "occurred" and (not dated or d.status == "cancelled"):
             same.status = d.status  # the headline's bare verb, or a cancellation told later
+        if d.denial:
+            same.status = "denied"  # "X called Y on Monday ... 'There was no call,' Y's office said"
     return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2]
 
 
