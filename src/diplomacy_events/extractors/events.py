@@ -59,6 +59,7 @@ from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import EMPTY, EventTrigger, Knowledge, load_json
 from diplomacy_events.models import Actor, Document, Event, Location, Mention, Statement, TimeExpression
 from diplomacy_events.text import Analysis, analyze
+from diplomacy_events.wordtrie import alternation
 
 _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 _CLAUSE_BREAK = re.compile(
@@ -1189,30 +1190,11 @@ def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Locat
     return out
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``, shaped as a trie so that each position tries one branch."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(node) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return build(root)
-
-
 def _scanner(first: dict[str, list[int]]) -> re.Pattern[str]:
     # A word is a maximal run of ASCII letters ("Trump's" holds "trump" and "s"); ASCII-only case
     # folding keeps every offset where it is.
     words = [w for w in first if _LOWER_RUN.fullmatch(w)]
-    return re.compile(r"(?<![A-Za-z])" + _trie(words) + r"(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+    return re.compile(r"(?<![A-Za-z])" + alternation(words) + r"(?![A-Za-z])", re.IGNORECASE | re.ASCII)
 
 
 _REACH = 400
