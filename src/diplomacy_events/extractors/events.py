@@ -234,9 +234,7 @@ def _before(words: str | None) -> re.Pattern[str] | None:
     """Words ending at most two words before the trigger ("no direct contact", "not fully restore")."""
     if not words:
         return None
-    alts = "|".join(
-        sorted((re.escape(v).replace(r"\ ", r"\s+") for v in words.split("|")), key=len, reverse=True)
-    )
+    alts = alternation(words.split("|"))
     return re.compile(rf"(?<![\w'’])(?:{alts})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
@@ -244,9 +242,7 @@ def _after(nouns: str | None) -> re.Pattern[str] | None:
     """One of ``nouns`` within four words after the trigger ("launched a drone strike")."""
     if not nouns:
         return None
-    alts = "|".join(
-        sorted((re.escape(v).replace(r"\ ", r"\s+") for v in nouns.split("|")), key=len, reverse=True)
-    )
+    alts = alternation(nouns.split("|"))
     return re.compile(rf"\s+(?:[\w'’-]+\s+){{0,4}}?(?:{alts})\b", re.IGNORECASE)
 
 
