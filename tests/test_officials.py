@@ -491,3 +491,10 @@ def test_demonym_after_in_says_whose() -> None:
     # "a report in Kyrgyz media": the demonym is no place the person is merely in.
     p = persons("She denied a report in Kyrgyz media that the two had spoken with President Adil Bekov.")
     assert p["Adil Bekov"].country == "KGZ"
+
+
+def test_an_anaphoric_body_with_only_people_before_it_does_not_fail() -> None:
+    # no state or organization acts before "The government": only a person can be its antecedent
+    text = "Ana Ruiz, Chile's president, spoke on Monday. The government accused rivals of plotting a coup."
+    actors = find_actors(text)
+    assert "Ana Ruiz" in {a.name for a in actors}

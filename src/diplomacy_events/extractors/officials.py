@@ -1822,7 +1822,7 @@ class _Finder:
                 if ag is not None and ag.kind == "organization" and not same_body:
                     continue
                 if (
-                    g is None
+                    ag is None
                     and core == "ministry"
                     and not (a[3] and ("minister" in a[3] or a[3] == "spokesperson"))
                 ):
