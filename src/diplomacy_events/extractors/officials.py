@@ -23,7 +23,8 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import ahocorasick
@@ -53,11 +54,11 @@ _SINGLES_MAX = 50_000
 # whether it ends in a possessive, and how many words the longest place or body it starts has.
 _WordInfo = tuple[str, int, bool, int]
 # What ``_scan_run`` adds for one run, with offsets relative to the run's start: singles,
-# candidates (tokens, evidence), places and organization hits.
+# candidates (start, end, evidence), places and organization hits.
 _RelToken = tuple[int, int, str]
 _RunParse = tuple[
     tuple[_RelToken, ...],
-    tuple[tuple[tuple[_RelToken, ...], int], ...],
+    tuple[tuple[int, int, int], ...],
     tuple[tuple[int, int, str, str], ...],
     tuple[tuple[int, int, str, str | None], ...],
 ]
@@ -71,6 +72,10 @@ _F_SUFFIX = 64
 # What a word before a title is, for ``_qualify``: (kind, pronoun is "its"/"their", ends a
 # country or body of several words, country form, organization, word without possessive).
 _QualWord = tuple[int, bool, bool, "tuple[str, str] | None", "tuple[str, str | None] | None", str]
+# What a candidate name is, for ``_persons``: (name without possessive, evidence of its words,
+# roster key, in the roster, a single word).
+_NameFacts = tuple[str, int, str, bool, bool]
+_UNSEEN: Any = object()
 _Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER, _Q_IGO, _Q_BODY = range(8)
 # Prepositions after which a place says where something happens, not whose it is.
 _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "across", "around", "via"))
@@ -201,10 +206,12 @@ class _Lex:
     stop: frozenset[str]
     multi_last: frozenset[str]
     """Last words of the countries and bodies named in several words ("Arabia", "Nations")."""
-    singles: dict[str, tuple[int, int, Any]]
+    singles: dict[str, tuple[int, int, Any, str]]
     words: dict[str, _WordInfo]
     runs: dict[Any, _RunParse]
     qual_words: dict[str, _QualWord]
+    names: dict[str, _NameFacts | None]
+    """What ``_name_facts`` found of a candidate name, by its text (filled as names are met)."""
     generic: dict[str, _TitleInfo | None]
     """The title of a key found by the automaton but not in ``titles``, by key (filled as met)."""
     """What ``_scan_run`` found in a run of several words, by the run and the title positions in it."""
@@ -310,6 +317,7 @@ def _build(knowledge: Knowledge) -> _Lex:
         words={},
         runs={},
         qual_words={},
+        names={},
         generic={},
         abbreviations=frozenset(words["abbreviations"]),
         month_names=frozenset(words["month_names"]),
@@ -359,6 +367,137 @@ def _roster_entries(knowledge: Knowledge) -> list[RosterEntry]:
 
 def _lex(knowledge: Knowledge) -> _Lex:
     return knowledge.compiled("officials", _build)
+
+
+_MakeActor = Callable[
+    [
+        "str | None",
+        str,
+        "str | None",
+        "str | None",
+        bool,
+        tuple[Mention, ...],
+        "str | None",
+        "str | None",
+        tuple[str, ...],
+    ],
+    Actor,
+]
+_MakeMention = Callable[[int, int, str], Mention]
+_ACTOR_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "title",
+    "country",
+    "former",
+    "mentions",
+    "role",
+    "cameo_role",
+    "aliases",
+)
+_MENTION_FIELDS = ("start", "end", "text")
+
+
+def _plain_actor(
+    name: str | None,
+    kind: str,
+    title: str | None,
+    country: str | None,
+    former: bool,
+    mentions: tuple[Mention, ...],
+    role: str | None,
+    cameo_role: str | None,
+    aliases: tuple[str, ...],
+) -> Actor:
+    return Actor(
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        title=title,
+        country=country,
+        former=former,
+        mentions=mentions,
+        role=role,
+        cameo_role=cameo_role,
+        aliases=aliases,
+    )
+
+
+def _plain_fields(cls: type, names: tuple[str, ...]) -> bool:
+    """Whether ``cls`` is a slotted attrs class of exactly these plain fields."""
+    fields = attrs.fields(cls)
+    return (
+        tuple(f.name for f in fields) == names
+        and not any(f.validator is not None or f.converter is not None for f in fields)
+        and not hasattr(cls, "__attrs_post_init__")
+        and "__slots__" in cls.__dict__
+    )
+
+
+@functools.cache
+def _makers() -> tuple[_MakeActor, _MakeMention]:
+    """Constructors of :class:`Actor` and :class:`Mention` records that fill their slots directly.
+
+    The attrs ``__init__`` of a frozen class costs about twice as much (an article yields some
+    twenty actors and forty mentions). The direct ones are used only while the models have exactly
+    the expected plain fields and build records equal to the attrs ones; otherwise the attrs
+    constructors are used.
+    """
+    if not (_plain_fields(Actor, _ACTOR_FIELDS) and _plain_fields(Mention, _MENTION_FIELDS)):
+        return _plain_actor, Mention
+    new = object.__new__
+    set_start, set_end, set_text = (Mention.__dict__[f].__set__ for f in _MENTION_FIELDS)
+    a_id, a_name, a_kind, a_title, a_country, a_former, a_mentions, a_role, a_cameo, a_aliases = (
+        Actor.__dict__[f].__set__ for f in _ACTOR_FIELDS
+    )
+
+    def mention(start: int, end: int, text: str) -> Mention:
+        m: Mention = new(Mention)
+        set_start(m, start)
+        set_end(m, end)
+        set_text(m, text)
+        return m
+
+    def actor(
+        name: str | None,
+        kind: str,
+        title: str | None,
+        country: str | None,
+        former: bool,
+        mentions: tuple[Mention, ...],
+        role: str | None,
+        cameo_role: str | None,
+        aliases: tuple[str, ...],
+    ) -> Actor:
+        a: Actor = new(Actor)
+        a_id(a, "")
+        a_name(a, name)
+        a_kind(a, kind)
+        a_title(a, title)
+        a_country(a, country)
+        a_former(a, former)
+        a_mentions(a, mentions)
+        a_role(a, role)
+        a_cameo(a, cameo_role)
+        a_aliases(a, aliases)
+        return a
+
+    probe = (
+        "Ana Ruiz",
+        "person",
+        "minister",
+        "CHL",
+        True,
+        (Mention(0, 3, "Ana"),),
+        "minister",
+        "GOV",
+        ("Ruiz",),
+    )
+    try:
+        same = actor(*probe) == _plain_actor(*probe) and mention(1, 2, "x") == Mention(1, 2, "x")
+    except Exception:  # models that no longer fit: use the attrs constructors
+        same = False
+    return (actor, mention) if same else (_plain_actor, Mention)
 
 
 # --------------------------------------------------------------------------------------------
@@ -456,13 +595,14 @@ class _Finder:
         self.places: list[_Place] = []  # start, end, iso3, surface kind; in text order
         self.place_ends: list[int] = []
         self.org_hits: list[tuple[int, int, str, str | None]] = []
-        self.candidates: list[tuple[list[_Token], int]] = []  # tokens, honorific/particle evidence
+        self.candidates: list[tuple[int, int, int]] = []  # start, end, honorific/particle evidence
         self.singles: list[_Token] = []
         self.titles: list[_TitleHit] = []
         self.body_hits: list[tuple[int, int]] = []
         self.low = text
         self._rev = ""
-        self._in_title: set[int] = set()
+        # 1 at every offset inside a title: a byte lookup decides whether a word starts in one
+        self._in_title = bytearray()
         self._title_by_end: dict[int, _TitleHit] = {}
         self._title_end_list: list[int] = []
         self._title_starts: list[int] = []
@@ -481,6 +621,7 @@ class _Finder:
         if "’" in low:
             low = low.replace("’", "'")
         self.low = low
+        self._rev = text[::-1]  # read backwards from titles and places: nearly every article needs it
         n = len(low)
         for end, (tag, key) in lex.automaton.iter_long(" " + low):
             # ``end`` indexes " " + low: it is the exclusive end in ``low``
@@ -494,39 +635,35 @@ class _Finder:
                 self.body_hits.append((s, e))
                 continue
             self._title_hit(s, e, key)
-        in_title = self._in_title
-        title_mask = bytearray(len(text) + 1)
+        title_mask = self._in_title = bytearray(len(text) + 1)
         for t in self.titles:
-            in_title.update(range(t.start, t.end))
             title_mask[t.start : t.end] = b"\x01" * (t.end - t.start)
         runs = lex.runs
-        abbreviations = lex.abbreviations
         memo = lex.singles
         singles = self.singles
+        places = self.places
+        cands = self.candidates
         for m in self.pat.run.finditer(text):
             s, e = m.span()
-            if s >= 3 and text[s - 1] == "-" and text[s - 3 : s - 1] in ("al", "el", "Al", "El"):
-                s -= 3  # "al-Nasser"
-            elif s > 0 and (text[s - 1].isalnum() or text[s - 1] in "’'-."):
-                continue  # inside a word
+            if s:
+                c = text[s - 1]
+                if c == " " or c == "\n":
+                    pass  # the usual case, decided without the tests below
+                elif c == "-" and s >= 3 and text[s - 3 : s - 1] in ("al", "el", "Al", "El"):
+                    s -= 3  # "al-Nasser"
+                elif c.isalnum() or c in "’'-.":
+                    continue  # inside a word
             word = text[s:e]
             if " " not in word and "\u00a0" not in word:
                 # one word, the most common run: a sentence opener is dropped at once
-                if (
-                    word[-1] == "."
-                    and len(word) > 2
-                    and "." not in word[:-1]
-                    and word[:-1] not in abbreviations
-                ):
-                    word = word[:-1]
                 what = memo.get(word) or self._classify(word)
                 kind = what[0]
-                if kind == _NOTHING or s in in_title:
+                if kind == _NOTHING or title_mask[s]:
                     continue
                 if kind == _NAME:
-                    singles.append((s, s + len(word), word))
+                    singles.append((s, s + len(what[3]), what[3]))
                 elif kind == _PLACE:
-                    self.places.append((s, s + what[1], *what[2]))
+                    places.append((s, s + what[1], *what[2]))
                 else:
                     self.org_hits.append((s, s + what[1], *what[2]))
             elif "\u00a0" in word:
@@ -543,10 +680,10 @@ class _Finder:
                 rs, rc, rp, ro = parsed
                 for a, b, w in rs:
                     singles.append((s + a, s + b, w))
-                for seg_rel, evidence in rc:
-                    self.candidates.append(([(s + a, s + b, w) for a, b, w in seg_rel], evidence))
+                for a, b, evidence in rc:
+                    cands.append((s + a, s + b, evidence))
                 for a, b, iso, k in rp:
-                    self.places.append((s + a, s + b, iso, k))
+                    places.append((s + a, s + b, iso, k))
                 for a, b, name, oiso in ro:
                     self.org_hits.append((s + a, s + b, name, oiso))
         self.place_ends = [p[1] for p in self.places]
@@ -565,9 +702,7 @@ class _Finder:
         )
         cands = self.candidates
         cands_rel = (
-            tuple([(tuple([(a - start, b - start, w) for a, b, w in seg]), ev) for seg, ev in cands[n_c:]])
-            if len(cands) > n_c
-            else ()
+            tuple([(a - start, b - start, ev) for a, b, ev in cands[n_c:]]) if len(cands) > n_c else ()
         )
         places = self.places
         places_rel = (
@@ -583,13 +718,17 @@ class _Finder:
         )
         return singles_rel, cands_rel, places_rel, orgs_rel
 
-    def _classify(self, word: str) -> tuple[int, int, Any]:
+    def _classify(self, raw: str) -> tuple[int, int, Any, str]:
         """What a capitalised word alone in its run is, as ``_scan_run`` would find it: nothing,
-        a name word, or a place or body (with its length without a possessive and its entry)."""
+        a name word, or a place or body (with its length without a possessive and its entry); and
+        the word without a sentence's full stop."""
         lex = self.lex
         memo = lex.singles
         if len(memo) > _SINGLES_MAX:
             memo.clear()  # bounded: a stream of unseen words must not grow it for ever
+        word = raw
+        if word[-1] == "." and len(word) > 2 and "." not in word[:-1] and word[:-1] not in lex.abbreviations:
+            word = word[:-1]
         what: tuple[int, int, Any] = (_NAME, 0, None)
         bare, _poss = _strip_poss(word)
         if word in _CONNECTORS or (len(word) <= 3 and word.lower() in ("of", "the")):
@@ -605,8 +744,8 @@ class _Finder:
             or (len(bare) > 1 and bare.isupper() and "." not in bare)
         ):
             what = (_NOTHING, 0, None)
-        memo[word] = what
-        return what
+        full = memo[raw] = (*what, word)
+        return full
 
     def _word_info(self, piece: str) -> _WordInfo:
         """The static facts ``_scan_run`` needs about one word of a run, computed once per word."""
@@ -762,7 +901,7 @@ class _Finder:
                     evidence = 0
                 i += 1
                 continue
-            if ts in in_title:
+            if in_title[ts]:
                 if seg:
                     self._candidate(seg, evidence)
                     seg = []
@@ -807,7 +946,7 @@ class _Finder:
                 flags & _F_HONORIFIC_FIRST
                 and i + 1 < n
                 and f"{word} {toks[i + 1][2]}" in honorifics
-                and toks[i + 1][0] not in in_title
+                and not in_title[toks[i + 1][0]]
             ):
                 if seg:
                     self._candidate(seg, evidence)
@@ -868,7 +1007,7 @@ class _Finder:
             while (
                 k < n
                 and not infos[k][1] & (_F_CONNECTOR | _F_STOP | _F_HONORIFIC)
-                and toks[k][0] not in in_title
+                and not in_title[toks[k][0]]
             ):
                 k += 1
                 if infos[k - 1][2]:
@@ -896,15 +1035,9 @@ class _Finder:
         if len(seg) == 1:
             self.singles.append(seg[0])
             if evidence:
-                self.candidates.append((seg, evidence))
+                self.candidates.append((seg[0][0], seg[0][1], evidence))
             return
-        self.candidates.append((seg, evidence))
-
-    def _reversed(self) -> str:
-        rev = self._rev
-        if not rev:
-            rev = self._rev = self.text[::-1]
-        return rev
+        self.candidates.append((seg[0][0], seg[-1][1], evidence))
 
     def _qualify(self, t: _TitleHit) -> None:
         """Read the words before a title: modifiers, a country, an international body, a possessor."""
@@ -921,34 +1054,28 @@ class _Finder:
         lo = start - 60 if start > 60 else 0
         # the words before the title, nearest first, read on demand from the reversed text (most
         # titles need one or two); the first word of the window may be cut
-        rev = self._reversed()
+        rev = self._rev
         n = len(rev)
-        back = self.pat.back.match
-        rend = n - lo
+        # every character is either skipped by the pattern or starts a word, so the matches of
+        # one search are the words in a row, up to the window's start (where the iteration ends)
+        found = self.pat.back.finditer(rev, n - start, n - lo)
         words: list[_Token] = []
-        rpos = n - start
-
-        def read(upto: int) -> int:
-            """Read words until ``words[upto]`` exists or the window ends; the count read."""
-            nonlocal rpos
-            while len(words) <= upto and rpos >= 0:
-                m = back(rev, rpos, rend)
-                if m is None:
-                    rpos = -1
-                    break
-                s, e = n - m.end(2), n - m.start(2)
-                if s == lo and lo > 0:
-                    rpos = -1
-                    break
-                words.append((s, e, text[s:e]))
-                rpos = m.end()
-            return len(words)
+        cut = lo if lo > 0 else -1  # a word that starts at a window's cut start is no word
 
         ext = start
         k = 0
         steps = 0
         multi_spans = lex.multi_spans
-        while steps < 6 and read(k) > k:
+        while steps < 6:
+            if k == len(words):  # ``k`` never passes the words read
+                m = next(found, None)
+                if m is None:
+                    break
+                s = n - m.end(2)
+                if s == cut:
+                    break
+                e = n - m.start(2)
+                words.append((s, e, text[s:e]))
             steps += 1
             s, e, w = words[k]
             info = memo.get(w) or self._qual_word(w)
@@ -964,7 +1091,15 @@ class _Finder:
             matched = False
             spans = multi_spans.get(info[5]) if info[2] else None
             if spans:  # some country or body of several words ends with this word
-                nw = read(k + spans[0] - 1)
+                while len(words) < k + spans[0]:
+                    m = next(found, None)
+                    if m is None:
+                        break
+                    s1 = n - m.end(2)
+                    if s1 == cut:
+                        break
+                    words.append((s1, n - m.start(2), text[s1 : n - m.start(2)]))
+                nw = len(words)
                 for span in spans:
                     if k + span - 1 >= nw:
                         continue
@@ -1118,7 +1253,6 @@ class _Finder:
     def _persons(self) -> list[_Person]:
         text = self.text
         lex = self.lex
-        roster = lex.roster
         # the longest first where two start together: "deputy chairman" over "deputy"
         titles = sorted(self.titles, key=lambda t: (t.start, -t.end))
         t_ends = {t.end: t for t in titles}
@@ -1127,15 +1261,17 @@ class _Finder:
         self._title_starts = [t.start for t in titles]
         by_key: dict[str, _Person] = {}
         ordered: list[_Person] = []
-        for seg, evidence in self.candidates:
-            start, end = seg[0][0], seg[-1][1]
-            name, _poss = _strip_poss(text[start:end])
-            end = start + len(name)
-            words = name.split(" ")
-            last = words[-1]
-            if last in lex.org_suffixes or last in lex.not_name_last:
+        names = lex.names
+        for start, end, evidence in self.candidates:
+            raw = text[start:end]
+            facts = names.get(raw, _UNSEEN)
+            if facts is _UNSEEN:
+                facts = self._name_facts(raw)
+            if facts is None:
                 continue
-            score = evidence
+            name, bonus, key, in_roster, one_word = facts
+            end = start + len(name)
+            score = evidence + bonus
             title = self._title_before(start, t_ends)
             if title is not None:
                 score += 2
@@ -1144,33 +1280,9 @@ class _Finder:
                 score += 2
                 if title is None or (title.info.weak and not app.info.weak):
                     title = app
-            key = _key(name)
-            in_roster = key in roster
-            if in_roster:
-                score += 2
-            first = words[0]
-            if first in lex.given:
-                score += 1
-            if first in lex.surnames_ea and (len(words) == 3 or "-" in name):
-                score += 1
-            if (
-                not _NAME_PARTICLE_EVIDENCE.isdisjoint(words)
-                or name.startswith(("al-", "Al-"))
-                or " al-" in name
-                or " Al-" in name
-            ):
-                score += 1
-            if (
-                len(words) in (2, 3)
-                and not name.isascii()
-                and all(w.isalpha() and w.istitle() for w in words)
-                and get_gazetteer().key_of(name) < 0
-            ):
-                score += 1  # "Dovilė Šakalienė": letters English words lack mark a name, or a place
-            if len(words) == 1:
+            need = 1
+            if one_word:
                 need = 2 if in_roster or (title is not None and not title.info.weak) else 99
-            else:
-                need = 1
             if score < need:
                 continue
             p = by_key.get(key)
@@ -1194,12 +1306,50 @@ class _Finder:
         self._link_short(ordered)
         return ordered
 
+    def _name_facts(self, raw: str) -> _NameFacts | None:
+        """What ``_persons`` needs to know of a candidate name that does not depend on where it
+        stands, computed once per name: None when its last word rules out a person."""
+        lex = self.lex
+        memo = lex.names
+        if len(memo) > _SINGLES_MAX:
+            memo.clear()
+        name, _poss = _strip_poss(raw)
+        words = name.split(" ")
+        last = words[-1]
+        facts: _NameFacts | None = None
+        if last not in lex.org_suffixes and last not in lex.not_name_last:
+            key = _key(name)
+            in_roster = key in lex.roster
+            bonus = 2 if in_roster else 0
+            first = words[0]
+            if first in lex.given:
+                bonus += 1
+            if first in lex.surnames_ea and (len(words) == 3 or "-" in name):
+                bonus += 1
+            if (
+                not _NAME_PARTICLE_EVIDENCE.isdisjoint(words)
+                or name.startswith(("al-", "Al-"))
+                or " al-" in name
+                or " Al-" in name
+            ):
+                bonus += 1
+            if (
+                len(words) in (2, 3)
+                and not name.isascii()
+                and all(w.isalpha() and w.istitle() for w in words)
+                and get_gazetteer().key_of(name) < 0
+            ):
+                bonus += 1  # "Dovilė Šakalienė": letters English words lack mark a name, or a place
+            facts = (name, bonus, key, in_roster, len(words) == 1)
+        memo[raw] = facts
+        return facts
+
     def _title_before(self, start: int, t_ends: dict[int, _TitleHit]) -> _TitleHit | None:
         """A title just before ``start`` (honorifics between allowed), or an appositive
         "Mexico's president, Andrés ..." / "head of the agency, Ali ..." before the name."""
         text = self.text
         hon = self.lex.honorifics
-        rev = self._reversed()
+        rev = self._rev
         n = len(rev)
         i = start
         for _ in range(3):
@@ -1261,6 +1411,8 @@ class _Finder:
 
     def _appositive_after(self, end: int, titles: list[_TitleHit]) -> _TitleHit | None:
         """The title of "Name, [Country's] title": the first title after the comma."""
+        if self.text[end : end + 1] != ",":
+            return None  # most names have no comma after them: no need to try the pattern
         m = self.pat.comma.match(self.text, end)
         if m is None:
             return None
@@ -1276,10 +1428,19 @@ class _Finder:
 
     def _direct_country(self, p: _Person, start: int) -> None:
         """A country possessive or demonym right before a name: "Britain's Tom Hale"."""
-        for _s, e, iso, _kind in self._places_before(start, 40):
-            if self.pat.direct_gap.fullmatch(self.text, e, start):
-                p.country = iso
-            break
+        place = self._place_before(start, 40)
+        if place is not None and self.pat.direct_gap.fullmatch(self.text, place[1], start):
+            p.country = place[2]
+
+    def _place_before(self, pos: int, window: int) -> _Place | None:
+        """The place nearest before ``pos`` if it ends in ``[pos - window, pos]`` (the first of
+        ``_places_before``, without a generator: most callers need no other)."""
+        i = bisect.bisect_right(self.place_ends, pos) - 1
+        if i >= 0:
+            place = self.places[i]
+            if place[1] >= pos - window:
+                return place
+        return None
 
     def _places_before(self, pos: int, window: int) -> Iterable[_Place]:
         """The places that end in ``[pos - window, pos]``, nearest first."""
@@ -1359,10 +1520,14 @@ class _Finder:
             for w in p.name.split(" "):
                 if w[:1].isupper() and w not in ("Al", "Jr.", "Jr"):
                     token_owner.setdefault(w, p)
+        if not persons:
+            return
         taken = {s for p in persons for s, _e in p.mentions}
+        owner_of = token_owner.get
         for s, _e, word in self.singles:
-            bare, _ = _strip_poss(word)
-            owner = token_owner.get(bare)
+            # only a word ending in "s" or an apostrophe can have a possessive to strip
+            bare = _strip_poss(word)[0] if word[-1] in "s'’" else word
+            owner = owner_of(bare)
             if owner is None or s in taken:
                 continue
             owner.mentions.append((s, s + len(bare)))
@@ -1429,26 +1594,26 @@ class _Finder:
                 self._org_body(e, org_iso, groups)
             if org_iso is None and self.lex.orgs.get(surface) is None:
                 # a national body named by its run: "South Korea's Supreme Court"
-                for _ps, pe, piso, _k in self._places_before(s, 25):
-                    if pat.opt_poss_gap.fullmatch(text, pe, s):
-                        g.country = g.country or piso
-                    break
+                place = self._place_before(s, 25)
+                if place is not None and pat.opt_poss_gap.fullmatch(text, place[1], s):
+                    g.country = g.country or place[2]
         self._apposed_parties(groups)
         bodies = self._bodies
         for s, e in self.body_hits:
             bg: _Group | None = None
-            for ps, pe, piso, kind in self._places_before(s, 30):
+            place = self._place_before(s, 30)
+            if place is not None:
+                ps, pe, piso, kind = place
+                start = -1
                 if pat.poss_gap.fullmatch(text, pe, s):
                     start = s
                 elif kind in ("demonym", "country") and pat.space_gap.fullmatch(text, pe, s):
                     start = ps
-                else:
-                    break
-                # named with its country ("Chile's foreign ministry"), the mention on the body alone
-                name = text[ps:e]
-                bg = groups.setdefault(("org", name.lower()), _Group(name, "organization", piso, []))
-                bg.mentions.append((start, e))
-                break
+                if start >= 0:
+                    # named with its country ("Chile's foreign ministry"), the mention on the body alone
+                    name = text[ps:e]
+                    bg = groups.setdefault(("org", name.lower()), _Group(name, "organization", piso, []))
+                    bg.mentions.append((start, e))
             bodies.append((s, e, bg))
         return list(groups.values())
 
@@ -1552,7 +1717,7 @@ class _Finder:
         if start == 0 or not self.text[start - 1].isspace():
             return False
         # the lower-case word before, read in the reversed text within 25 characters
-        rev = self._reversed()
+        rev = self._rev
         n = len(rev)
         rend = n - max(0, start - 25)
         back = self.pat.rev_lower.match
@@ -1575,14 +1740,10 @@ class _Finder:
     # ---------------------------------------------------------------- countries and output
     def _finish(self, persons: list[_Person], groups: list[_Group]) -> list[Actor]:
         text = self.text
-        counts: dict[str, int] = {}
-        for _s, _e, iso, _k in self.places:
-            counts[iso] = counts.get(iso, 0) + 1
-        dominant = max(counts, key=lambda k: counts[k]) if counts else None
-        by_name = {p.name: p for p in persons}
-        for p in persons:
-            for w in p.name.split(" "):
-                by_name.setdefault(w, p)
+        counts: dict[str, int] = Counter([place[2] for place in self.places])
+        dominant = max(counts, key=counts.__getitem__) if counts else None
+        # persons by name and name word, built when a possessor needs it (few titles have one)
+        by_name: dict[str, _Person] | None = None
         for p in persons:
             if p.title is not None:
                 self._qualify(p.title)
@@ -1604,6 +1765,11 @@ class _Finder:
                 igo = entry.country is None
             if country is None and not igo and t is not None:
                 if t.possessor:
+                    if by_name is None:
+                        by_name = {q.name: q for q in persons}
+                        for q in persons:
+                            for w in q.name.split(" "):
+                                by_name.setdefault(w, q)
                     owner = by_name.get(t.possessor)
                     if owner is not None and owner is not p:
                         country = owner.country or (t.country if owner.title is None else owner.title.country)
@@ -1688,46 +1854,51 @@ class _Finder:
             if t.country is not None and not holders:
                 nameless.setdefault((t.info.role, t.country), []).append(t)
         out: list[Actor] = []
+        actor, mention = _makers()
         for p, title, role, cameo, former in resolved:
+            ms = p.mentions
             out.append(
-                Actor(
-                    name=p.name,
-                    kind="person",
-                    title=title,
-                    country=p.country,
-                    former=former,
-                    mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(p.mentions))),
-                    role=role,
-                    cameo_role=cameo,
-                    aliases=tuple(sorted(a for a in p.aliases if a != p.name)),
+                actor(
+                    p.name,
+                    "person",
+                    title,
+                    p.country,
+                    former,
+                    tuple([mention(s, e, text[s:e]) for s, e in sorted(set(ms))]),
+                    role,
+                    cameo,
+                    tuple(sorted([a for a in p.aliases if a != p.name])) if p.aliases else (),
                 )
             )
         for (role, nation), hits in nameless.items():
             h = hits[0]
             out.append(
-                Actor(
-                    name=None,
-                    kind="person",
-                    title=h.text,
-                    country=nation,
-                    former=h.former,
-                    mentions=tuple(Mention(x.start, x.end, x.text) for x in hits),
-                    role=role,
-                    cameo_role=h.info.cameo,
+                actor(
+                    None,
+                    "person",
+                    h.text,
+                    nation,
+                    h.former,
+                    tuple([mention(x.start, x.end, x.text) for x in hits]),
+                    role,
+                    h.info.cameo,
+                    (),
                 )
             )
         for g in groups:
             if not g.mentions:
                 continue
             out.append(
-                Actor(
-                    name=g.name,
-                    kind=g.kind,  # type: ignore[arg-type]
-                    country=g.country,
-                    mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(g.mentions))),
-                    cameo_role=g.cameo
-                    or ("IGO" if g.kind == "organization" and g.country is None else "GOV"),
-                    aliases=tuple(sorted(g.aliases)),
+                actor(
+                    g.name,
+                    g.kind,
+                    None,
+                    g.country,
+                    False,
+                    tuple([mention(s, e, text[s:e]) for s, e in sorted(set(g.mentions))]),
+                    None,
+                    g.cameo or ("IGO" if g.kind == "organization" and g.country is None else "GOV"),
+                    tuple(sorted(g.aliases)) if g.aliases else (),
                 )
             )
         out.sort(key=lambda a: a.mentions[0].start)
