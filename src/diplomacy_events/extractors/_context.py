@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
@@ -32,22 +33,36 @@ class Index(Generic[T]):
     def __init__(self, placed: Sequence[Placed[T]]) -> None:
         self.items = sorted(placed, key=lambda p: (p.start, p.end))
         self.starts = [p.start for p in self.items]
+        # The furthest end among the first i + 1 mentions: when it lies within a range, no mention
+        # of the range overhangs it and a plain slice answers (the usual case, mentions rarely nest).
+        self._reach = list(itertools.accumulate((p.end for p in self.items), max))
 
     def between(self, start: int, end: int) -> list[Placed[T]]:
         """Mentions that lie within ``[start, end)``."""
-        lo = bisect.bisect_left(self.starts, start)
-        hi = bisect.bisect_left(self.starts, end)
+        starts = self.starts
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end, lo)
+        if lo == hi:
+            return []
+        if self._reach[hi - 1] <= end:
+            return self.items[lo:hi]
         return [p for p in self.items[lo:hi] if p.end <= end]
 
     def last_before(self, pos: int, lo: int) -> Placed[T] | None:
         """The mention that ends last at or before ``pos`` and starts at or after ``lo``."""
-        found = [p for p in self.between(lo, pos) if p.end <= pos]
-        return max(found, key=lambda p: p.end) if found else None
+        best = None
+        for p in self.between(lo, pos):
+            if best is None or p.end > best.end:  # the first of equals, as ``max`` picks
+                best = p
+        return best
 
     def first_after(self, pos: int, hi: int) -> Placed[T] | None:
         """The first mention that starts at or after ``pos`` and ends by ``hi``."""
-        found = self.between(pos, hi)
-        return found[0] if found else None
+        starts, items = self.starts, self.items
+        for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, hi)):
+            if items[i].end <= hi:
+                return items[i]
+        return None
 
 
 def actor_index(actors: Sequence[Actor]) -> Index[Actor]:

@@ -49,6 +49,7 @@ from typing import Any
 import attrs
 
 from diplomacy_events.extractors._context import (
+    Index,
     Placed,
     actor_index,
     date_index,
@@ -124,6 +125,8 @@ _HARD_PUNCT = re.compile(r"[;:.]")
 _ARTICLE_END = re.compile(r"\b(?:a|an)\s+$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_S = ("'s", "’s")
+"""What ``_POSSESSIVE`` matches in two characters."""
 _POSSESSIVE_PHRASE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 _WHO_WHICH = re.compile(r",\s+(?:who|which)\b")
 _BETWEEN_AHEAD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?between\b")
@@ -349,6 +352,18 @@ class _Doc:
         self.actors = actor_index(actors)
         self.locations = location_index(locations)
         self.dates = date_index(dates)
+        # Dates that can date an event: a value, a calendar type and a known granularity.
+        self.usable_dates = Index(
+            [
+                p
+                for p in self.dates.items
+                if p.record.value
+                and p.record.type in ("DATE", "TIME")
+                and p.record.granularity in _GRANULARITY_RANK
+            ]
+        )
+        self.anchored: dict[int, TimeExpression | None] = {}
+        """The date the sentence before anchors, by sentence start."""
         self.modifiers = self._title_modifiers()
         self.quoted: list[tuple[int, int, Actor]] = []
         """Direct quotes with a known speaker: (start, end, speaker)."""
@@ -358,6 +373,11 @@ class _Doc:
         )
         self.dateline, self.dateline_span = _dateline(self)
         self.published = published
+        # The dateline says where the reporter files from: no one there acts.
+        a, b = self.dateline_span
+        self.acting = Index(
+            [p for p in self.actors.items if p.start not in self.modifiers and not a <= p.start < b]
+        )
 
     def _title_modifiers(self) -> set[int]:
         """Starts of state/organization mentions that only qualify the person named next."""
@@ -372,13 +392,8 @@ class _Doc:
         return out
 
     def actors_in(self, start: int, end: int) -> list[Placed[Actor]]:
-        # The dateline says where the reporter files from: no one there acts.
-        a, b = self.dateline_span
-        return [
-            p
-            for p in self.actors.between(start, end)
-            if p.start not in self.modifiers and not a <= p.start < b
-        ]
+        """Mentions of actors within ``[start, end)`` that may act: no title modifiers, no dateline."""
+        return self.acting.between(start, end)
 
     def clause_start(self, sent_start: int, pos: int) -> int:
         start = sent_start
@@ -444,7 +459,7 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
             and _LOWER_WORD_NEXT.match(doc.text[p.end : p.end + 2])
         )
         and not (
-            _POSSESSIVE.match(doc.text[p.end : p.end + 2])
+            doc.text[p.end : p.end + 2] in _POSSESSIVE_S
             and not _POSSESSIVE_PHRASE.fullmatch(doc.text[p.end : pos])
         )
     ]
@@ -492,7 +507,8 @@ _AND_BY_GAP = re.compile(r"\s*,?\s*and\s+(?:also\s+)?by\s+(?:the\s+)?")
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
-    between = _BETWEEN_AHEAD.match(text[pos : min(end, pos + 60)])
+    ahead = text[pos : min(end, pos + 60)]
+    between = _BETWEEN_AHEAD.match(ahead) if "between" in ahead else None
     after = doc.actors_in(pos + between.end(), end) if between else []
     if between and len(after) < 2:
         sides = _demonym_sides(doc, pos + between.end(), min(end, pos + between.end() + 60))
@@ -704,15 +720,18 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
         end = semi
     # A date inside a relative clause that does not hold the trigger is that clause's
     # ("Ruiz, who was re-elected on Friday, visited Quito in May").
-    asides = [(r.start() + start, r.end() + start) for r in _RELATIVE.finditer(doc.text[start:end])]
-    asides = [(a, b) for a, b in asides if not a <= pos < b]
+    candidates = doc.usable_dates.between(start, end)
+    if not candidates:
+        return None
+    segment = doc.text[start:end]
+    asides = []
+    if "wh" in segment:  # what a relative clause needs ("who", "which")
+        asides = [(r.start() + start, r.end() + start) for r in _RELATIVE.finditer(segment)]
+        asides = [(a, b) for a, b in asides if not a <= pos < b]
     found = [
         p.record
-        for p in doc.dates.between(start, end)
+        for p in candidates
         if not any(a <= p.start < b for a, b in asides)
-        and p.record.value
-        and p.record.type in ("DATE", "TIME")
-        and p.record.granularity in _GRANULARITY_RANK
         and not _NOT_WHEN.search(doc.text[max(start, p.start - 20) : p.start])
         and not (p.start > pos and _OTHER_CLAUSE.search(doc.text, pos, p.start))
     ]
@@ -724,12 +743,18 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
 def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
     """The date the paragraph last anchored, in the sentence just before ("... summoned envoys on
     Tuesday. Lima called in the ambassador ..."), when the event's own sentence gives none."""
+    try:
+        return doc.anchored[sent_start]  # every trigger of a sentence may ask
+    except KeyError:
+        pass
     para = doc.analysis.paragraph_index(sent_start)
     k = doc.analysis.sentence_index(sent_start) - 1
-    if para < 0 or k < 0 or doc.analysis.paragraph_index(doc.analysis.sentences[k].start) != para:
-        return None
-    prev = doc.analysis.sentences[k]
-    return _date(doc, prev.start, prev.end, prev.end)
+    found = None
+    if para >= 0 and k >= 0 and doc.analysis.paragraph_index(doc.analysis.sentences[k].start) == para:
+        prev = doc.analysis.sentences[k]
+        found = _date(doc, prev.start, prev.end, prev.end)
+    doc.anchored[sent_start] = found
+    return found
 
 
 _DENIED_THAT = re.compile(
@@ -741,8 +766,10 @@ _DENIED_THAT = re.compile(
 def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     # Modal and status words are lowercase: "Ana May" is no "may"; a relative clause
     # ("May, who will hand over next month, held talks") says nothing of the main verb.
-    lead = _RELATIVE.sub(" ", doc.text[lo:pos])
-    before = [w for w in _WORDS.findall(lead) if w.islower()][-7:]
+    lead = doc.text[lo:pos]
+    if "wh" in lead:  # what a relative clause needs ("who", "which")
+        lead = _RELATIVE.sub(" ", lead)
+    before = _last_lower_words(lead)
     words = set(before)
     # "was turned down", "put off": cues of several words, close before the trigger
     cues = {
@@ -752,7 +779,7 @@ def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     for status in ("cancelled", "declined", "denied", "planned"):
         if status in cues:
             return status
-    if _DENIED_THAT.search(lead):
+    if "den" in lead and _DENIED_THAT.search(lead):
         return "denied"  # "denied a report that X had spoken with Y": what is denied did not happen
     if words & c.cancelled or ("called" in words and "off" in doc.text[pos : pos + 30].lower().split()[:3]):
         return "cancelled"
@@ -764,6 +791,17 @@ def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     if words & c.planned:
         return "planned"
     return "occurred"
+
+
+def _last_lower_words(lead: str) -> list[str]:
+    """The last seven lower-case words of ``lead``, read from a space a little before its end
+    (no word crosses a space) unless the words after it are too few."""
+    cut = lead.rfind(" ", 0, len(lead) - 100)
+    if cut > 0:
+        words = [w for w in _WORDS.findall(lead, cut) if w.islower()]
+        if len(words) >= 7:
+            return words[-7:]
+    return [w for w in _WORDS.findall(lead) if w.islower()][-7:]
 
 
 def find_events(
@@ -990,14 +1028,44 @@ _AGREED_TO = re.compile(
 _CONJUNCT = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
 
 
-def _shared_subject(doc: _Doc, recent: _Recent, pos: int, lead: str) -> Actor | None:
+_LAST_WORDS = re.compile(r"(?:\s*+\S++){8}")
+"""Eight words and the space after each, on a reversed string."""
+
+
+def _last_words(near: str) -> str:
+    """``near`` from its eighth word from the end (``near`` itself if it has fewer).
+
+    A pattern anchored at the end whose match spans at most eight words (runs of non-space
+    characters) finds the same match in it: a match cannot start before that word, and the
+    space before it looks to ``\\b`` and ``(?<!\\w)`` as the start of the string does.
+    """
+    found = _LAST_WORDS.match(near[::-1])
+    return near[len(near) - found.end() :] if found else near
+
+
+def _lead_end(lead: str, near: str, tight: str, n: int = 0) -> str:
+    """What stands for ``lead[-n:]`` (``n`` <= 120; all of ``lead`` without ``n``) in a search for a
+    pattern anchored at the end that spans at most eight words: ``tight`` (``_last_words(near)``)
+    when shorter, for it then holds eight whole words and no such match starts before them."""
+    cut = lead[-n:] if n else lead
+    return tight if len(tight) < len(cut) and (n or len(tight) < len(near)) else cut
+
+
+def _conjunct(near: str) -> re.Match[str] | None:
+    """``_CONJUNCT`` at the end of ``near``: it starts at the last "and" (what may follow it holds
+    no other), so the search starts there."""
+    at = near.rfind("and")
+    return _CONJUNCT.search(near, at) if at >= 0 else None
+
+
+def _shared_subject(doc: _Doc, recent: _Recent, pos: int, conjunct: re.Match[str] | None) -> Actor | None:
     """The subject of the verb just before a coordinated trigger ("X visited Lima and hosted Y").
 
     Only when no actor stands between that verb's trigger and the "and": "X met Y and Z hosted W"
     has a subject of its own.
     """
     last = recent.last
-    if last is None or not _CONJUNCT.search(lead) or not last.sentence[0] <= pos < last.sentence[1]:
+    if last is None or not conjunct or not last.sentence[0] <= pos < last.sentence[1]:
         return None
     prev_end = last.trigger.end
     if prev_end > pos or _SHARED_BREAK.search(doc.text[prev_end:pos]):
@@ -1239,15 +1307,16 @@ def _draft(
     c: _Compiled, doc: _Doc, trig: _Trigger, m: re.Match[str], sent: tuple[int, int], recent: _Recent
 ) -> list[_Draft]:
     text = doc.text
-    lo = doc.clause_start(sent[0], m.start())
+    ms, me = m.span()
+    lo = doc.clause_start(sent[0], ms)
     end = sent[1]
     if trig.special == "send":
         return _sent(c, doc, trig, m, sent, lo, recent)
     if trig.special == "suit":
         return _follow_suit(c, doc, m, sent, lo, recent)
-    tail = text[m.end() : end]
-    objects = _objects(doc, m.end(), end)
-    if not objects and trig.type == "meeting" and _OBJECT_PRONOUN.match(text, m.end()):
+    tail = text[me:end]
+    objects = _objects(doc, me, end)
+    if not objects and trig.type == "meeting" and _OBJECT_PRONOUN.match(text, me):
         # "hosted him for dinner": the person the previous sentences are about
         guest = resolve_pronoun(doc.analysis, doc.actors, sent[0])
         objects = [guest] if guest is not None else []
@@ -1256,11 +1325,11 @@ def _draft(
     tl = m.group().lower()
 
     def locate() -> Location | None:
-        reach = max((p.end for p in doc.actors.between(m.end(), end) if p.record in objects), default=m.end())
+        reach = max((p.end for p in doc.actors.between(me, end) if p.record in objects), default=me)
         return _location(
             doc,
             sent[0],
-            m.end(),
+            me,
             end,
             visit=trig.type == "visit",
             reach=reach,
@@ -1273,9 +1342,9 @@ def _draft(
     if trig.needs_place and location is None:
         # "the president arrived on Tuesday": the dateline says where, if the article has one.
         location = doc.dateline
-        if location is None or not _recent(_date(doc, sent[0], end, m.start()), doc.published):
+        if location is None or not _recent(_date(doc, sent[0], end, ms), doc.published):
             return []
-    trigger = Mention.at(text, m.start(), m.end())
+    trigger = Mention.at(text, ms, me)
     if (
         trig.type == "appeal"
         and _CALL_ON.fullmatch(trigger.text.lower())
@@ -1284,27 +1353,29 @@ def _draft(
     ):
         # "called on the prime minister at his residence": a courtesy call, not an appeal.
         trig = attrs.evolve(trig, type="meeting", cameo="043", plover="CONSULT")
-        location, located = _location(doc, sent[0], m.end(), end), True
-    if trig.type == "meeting" and _ADDRESSED.search(text, max(sent[0], m.start() - 40), m.start()):
+        location, located = _location(doc, sent[0], me, end), True
+    if trig.type == "meeting" and _ADDRESSED.search(text, max(sent[0], ms - 40), ms):
         return []  # "addressed a joint meeting of parliament": a speech, not talks
     if trigger.text.lower() == "visits" and not (objects or location) and not _NEXT_WORD.match(tail[:2]):
         return []
-    if trigger.text.lower() == "visits" and _GENERIC_VISITS.search(text[lo : m.start()]):
+    if trigger.text.lower() == "visits" and _GENERIC_VISITS.search(text[lo:ms]):
         return []  # generic visits, not one event
-    between = _BETWEEN_AHEAD.match(tail)
-    lead = text[lo : m.start()]
+    between = _BETWEEN_AHEAD.match(tail) if "between" in tail else None
+    lead = text[lo:ms]
     near = lead[-120:]  # end-anchored patterns need only the words just before the trigger
+    # Most end-anchored patterns span a few words: searched over the last eight, they try far
+    # fewer starts. ``whole`` stands for the whole lead in such searches.
+    tight = _last_words(near)
+    whole = _lead_end(lead, near, tight)
     by_agent = _BY_AHEAD.match(tail) if tl.endswith("ed") else None
     agent_named = by_agent is not None and any(
-        m.end() + by_agent.end() == mm.start for a in objects[:1] for mm in a.mentions
+        me + by_agent.end() == mm.start for a in objects[:1] for mm in a.mentions
     )
     if by_agent is not None and not agent_named:
         # "agreed by Peru with ...": a country named as a place stands for its state
-        spot = doc.locations.first_after(m.end() + by_agent.end(), m.end() + by_agent.end() + 40)
+        spot = doc.locations.first_after(me + by_agent.end(), me + by_agent.end() + 40)
         state = (
-            doc.states.get(spot.record.country or "")
-            if spot and spot.start == m.end() + by_agent.end()
-            else None
+            doc.states.get(spot.record.country or "") if spot and spot.start == me + by_agent.end() else None
         )
         if state is not None:
             objects, agent_named = [state, *[o for o in objects if o is not state]], True
@@ -1314,59 +1385,61 @@ def _draft(
     if (
         tl.split()[0].endswith("ing")
         and tl.split()[0] not in _ING_NOUNS
-        and _TEXT_NOUN_END.search(lead)
-        and _LOWER_WORD_END.search(lead)
-        and not _AUX_OR_PREP_END.search(lead)
+        and _TEXT_NOUN_END.search(whole)
+        and _LOWER_WORD_END.search(whole)
+        and not _AUX_OR_PREP_END.search(whole)
     ):
         return []  # "a declaration calling for free trade": said of a noun
     if (
         trigger.text.lower() in _PARTICIPLES
-        and _LOWER_WORD_END.search(lead)
-        and not _AUX_END.search(lead)
+        and _LOWER_WORD_END.search(whole)
+        and not _AUX_END.search(whole)
         and _PARTICIPLE_PP.match(tail)
     ):
         return []  # "a pact signed in 2001", "a deal negotiated in Quito": said of a noun
+    passive_lead = _PASSIVE.search(_lead_end(lead, near, tight, 30))
     if (
-        _PASSIVE.search(lead[-30:])
+        passive_lead
         and not _BY_SOON.match(tail)
         and tl.split()[0] not in c.planned  # "is expected in Delhi" is no passive
     ):
         return []  # "was shot down", "had been asked": no one named acted
-    if tl.endswith("ed") and _DETERMINER_END.search(near) and _NOUN_NEXT.match(tail):
+    if tl.endswith("ed") and _DETERMINER_END.search(tight) and _NOUN_NEXT.match(tail):
         return []  # "a sanctioned tanker", "the agreed text": an adjective, not an act
-    if _NOBODY_END.search(near):
+    if _NOBODY_END.search(tight):
         return []  # "nobody asked us to": no one acted
-    definite = bool(_DEFINITE.search(lead[-40:]))
+    definite = bool(_DEFINITE.search(_lead_end(lead, near, tight, 40)))
     if definite and not between:
         # "the visit would go ahead", "The visit angered Lima": the noun refers back.
-        objects = [a for a in objects if _WITH_BY_OF.match(text[m.end() : m.end() + 6])]
+        objects = [a for a in objects if _WITH_BY_OF.match(text[me : me + 6])]
     subject: list[Actor] = []
-    group = None if between else _group_subject(doc, recent, sent, m.start(), near)
+    group = None if between else _group_subject(doc, recent, sent, ms, near)
     if group:
         subject = [a for a in group if a not in objects]  # "the two leaders signed", "both ministers urged"
-    plural = group or _PLURAL_SUBJECT.search(near)
+    plural = group or _PLURAL_SUBJECT.search(tight)
     if plural and not group and not between and trig.type in _TWO_SIDED:
         # "the two sides agreed": the sides of the latest meeting or call.
         pair = recent.pair
         if pair is not None:
             objects = [a for a in pair.actors if a not in objects] + objects
+    conjunct = _conjunct(tight)
     if not (between or definite or plural):
-        shared = _shared_subject(doc, recent, m.start(), near)
-        aside = _aside_antecedent(doc, sent[0], m.start())
+        shared = _shared_subject(doc, recent, ms, conjunct)
+        aside = _aside_antecedent(doc, sent[0], ms)
         prev = recent.trigger if recent.trigger is not None and sent[0] <= recent.trigger[0] else None
         coordinated = (
             prev is not None
             and shared is None
-            and _CONJUNCT.search(near)
-            and not doc.actors_in(max(prev[1], text.rfind("and", prev[1], m.start())), m.start())
-            and not _HARD_PUNCT.search(text, prev[1], m.start())
+            and conjunct
+            and not doc.actors_in(max(prev[1], text.rfind("and", prev[1], ms)), ms)
+            and not _HARD_PUNCT.search(text, prev[1], ms)
         )
         if aside is not None:
             subject = [aside]  # "Lima, whose envoy was recalled in May, is expected to sign"
-        elif _AND_VERB.search(near) and (lo == sent[0] or not doc.actors_in(lo, m.start())):
+        elif _AND_VERB.search(tight) and (lo == sent[0] or not doc.actors_in(lo, ms)):
             # "He said ..., and warned that", "He said ... after talks ended, and accused X":
             # the verb shares the sentence's subject.
-            lead_end = min(m.start(), sent[0] + 60)
+            lead_end = min(ms, sent[0] + 60)
             subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
         elif shared is not None:
             subject = [shared]  # "X visited Lima in May and hosted Y": X, not Lima, hosted
@@ -1383,43 +1456,43 @@ def _draft(
                 objects = [a for a in last.actors[1:] if a not in subject]
         elif (
             tl.endswith("ing")
-            and _SUBORDINATE_ING.search(text, max(sent[0], m.start() - 10), m.start())
-            and not doc.actors_in(lo, m.start())
+            and _SUBORDINATE_ING.search(text, max(sent[0], ms - 10), ms)
+            and not doc.actors_in(lo, ms)
         ):
             # "He is due in Varna on Friday before visiting Kessa": the main clause's subject
-            lead_end = min(m.start(), sent[0] + 60)
+            lead_end = min(ms, sent[0] + 60)
             subject = _subject(doc, sent[0], sent[0], _first_verb(doc, sent[0], lead_end))
         elif (
             tl.endswith("ing")
-            and _COMMA_END.search(near)
+            and _COMMA_END.search(tight)
             and recent.last is not None
-            and recent.last.sentence[0] <= m.start() < recent.last.sentence[1]
+            and recent.last.sentence[0] <= ms < recent.last.sentence[1]
         ):
             # "Kinshasa expelled the ambassador, accusing Kigali of ...": the same subject acts
             subject = [recent.last.actors[0]]
         else:
-            subject = _subject(doc, sent[0], lo, m.start())
+            subject = _subject(doc, sent[0], lo, ms)
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
         # A verb in the past tense has a subject, not a forum: "the foreign ministry summoned".
         forum = [
             p.record
-            for p in doc.actors_in(max(lo, m.start() - 60), m.start())
-            if p.record.kind == "organization" and m.start() - p.end <= 1 and not tl.endswith("ed")
+            for p in doc.actors_in(max(lo, ms - 60), ms)
+            if p.record.kind == "organization" and ms - p.end <= 1 and not tl.endswith("ed")
         ]
         subject = [a for a in subject if a not in forum]
         if trig.type == "meeting":
             objects = objects + [a for a in forum if a not in objects]  # "an OAS summit": the OAS took part
         if trig.object_before and subject:
-            first = doc.actors_in(lo, m.start())
+            first = doc.actors_in(lo, ms)
             if first and first[0].record not in subject:
                 objects, subject = [*subject, *objects], [first[0].record]
     if trig.type == "visit":
         agent = _visitor_after(doc, m, end) if tl in _TRIP_NOUNS else None
         if agent is not None:
             subject, objects = [agent], []  # "a visit to Lima on Monday by the foreign minister"
-        elif objects and _PURPOSE.search(_gap_to(doc, objects[0], m.end())):
+        elif objects and _PURPOSE.search(_gap_to(doc, objects[0], me)):
             objects = []  # "flew to Varna for talks with X": X is met, not visited
-    passive = _PASSIVE.search(lead[-30:]) and _BY_SOON.match(tail)
+    passive = passive_lead and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
     source = _FROM_AHEAD.match(tail)
@@ -1428,38 +1501,38 @@ def _draft(
         subject, objects = objects[:1], subject
     if not objects and trig.type in ("threat", "accusation"):
         # "warned that the consequences would be grave for Peru", "a plot staged by Lima"
-        target = _target_after(doc, m.end(), end)
+        target = _target_after(doc, me, end)
         if target is not None and target not in subject:
             objects = [target]
     if trig.type in ("expulsion", "sanction", "protest") and not [o for o in objects if o not in subject]:
-        named = _counted_states(doc, text[m.end() : min(end, m.end() + 80)], sent[1])
+        named = _counted_states(doc, text[me : min(end, me + 80)], sent[1])
         if named:
             objects = [a for a in named if a not in subject]  # "diplomats from three countries ..."
     if not objects and trig.type == "military" and trig.object_after is not None:
         # "fired two rockets into southern Israel": the state whose land was hit
-        target = _target_after(doc, m.end(), end, _STRUCK_CUE)
+        target = _target_after(doc, me, end, _STRUCK_CUE)
         if target is not None and target not in subject:
             objects = [target]
     if not objects and trig.type in _SPLIT_TYPES and trig.type != "visit":
-        target = _demonym_target(doc, m.end(), end)
+        target = _demonym_target(doc, me, end)
         if target is not None:
             objects = [target]
     speaker = None
     if trig.type in _SPEECH_ACTS:
-        speaker = next((who for a, b, who in doc.quoted if a <= m.start() < b), None)
+        speaker = next((who for a, b, who in doc.quoted if a <= ms < b), None)
         if speaker is not None:
             subject, objects = [speaker], [o for o in objects if o is not speaker]  # the quote's speaker acts
     if trig.type in _DIPLOMAT_TYPES:
         # "summoned Russia's charge d'affaires": an envoy the text does not name stands for the state
-        objects = [_envoy_state(doc, a, m.end()) for a in objects]
-    no_noun = _NO_BEFORE.search(near, max(0, len(near) - 45))
+        objects = [_envoy_state(doc, a, me) for a in objects]
+    no_noun = _NO_BEFORE.search(tight, max(0, len(tight) - 45))
     denial = False
     if no_noun is not None:
-        if _THERE_NO.search(near):
+        if _THERE_NO.search(tight):
             subject = []  # "X said there was no call": the speaker is not who called
         count = len({a.id for a in subject + objects})
         last = recent.by_type.get(trig.type)
-        if count < 2 and last is not None and m.start() - last.trigger.end <= _NEGATED_REACH:
+        if count < 2 and last is not None and ms - last.trigger.end <= _NEGATED_REACH:
             subject, objects = list(last.actors), []  # "There was no call": the call reported before
             denial = True
     if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
@@ -1474,14 +1547,14 @@ def _draft(
         location = locate()
     places = [location] if location is not None else []
     if trig.type == "visit" and location is not None:
-        places = _listed_places(doc, location, m.end(), end)
-        spans = {(p.start, p.end) for p in doc.locations.between(m.end(), end) if p.record in places}
-        at_place = {p.record.id for p in doc.actors.between(m.end(), end) if (p.start, p.end) in spans}
+        places = _listed_places(doc, location, me, end)
+        spans = {(p.start, p.end) for p in doc.locations.between(me, end) if p.record in places}
+        at_place = {p.record.id for p in doc.actors.between(me, end) if (p.start, p.end) in spans}
         objects = [a for a in objects if a.id not in at_place]
-    inside_pp = _IN_PHRASE.search(near)
+    inside_pp = _IN_PHRASE.search(tight)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
-    status = _status(c, doc, m.start() - len(inside_pp.group()) if inside_pp else lo, m.start())
-    after_cue = _CANCELLED_AFTER.match(text, m.end(), min(end, m.end() + 130))
+    status = _status(c, doc, ms - len(inside_pp.group()) if inside_pp else lo, ms)
+    after_cue = _CANCELLED_AFTER.match(text, me, min(end, me + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"
         if after_cue.group("no") and after_cue.group("did"):
@@ -1492,13 +1565,13 @@ def _draft(
         status = "denied"  # "No meeting took place", "there has been no direct contact"
     if trig.special == "negated":
         status = "occurred"  # "said it will not recognise X": the refusal itself is what happened
-    if status == "denied" and _NOT_TO_END.search(near):
+    if status == "denied" and _NOT_TO_END.search(tight):
         return []  # "agreed not to threaten": a commitment, not an event
-    if status == "denied" and _MODAL_NOT_END.search(lead):
+    if status == "denied" and _MODAL_NOT_END.search(whole):
         return []  # "would not impose tariffs": neither happened nor planned
-    if status == "occurred" and trig.type in _CONSULT and _AGREED_TO.search(near):
+    if status == "occurred" and trig.type in _CONSULT and _AGREED_TO.search(tight):
         status = "planned"  # "agreed to meet again in Quito": a meeting to come
-    if status == "occurred" and _BE_TO.search(lead[-60:]):
+    if status == "occurred" and _BE_TO.search(_lead_end(lead, near, tight, 60)):
         status = "planned"  # "the two were to continue their talks over dinner"
     if status == "occurred" and trigger.text.split()[0].lower() in c.planned:
         status = "planned"
@@ -1512,19 +1585,18 @@ def _draft(
     # A trigger in a subordinate clause takes that clause's date first ("held talks on Friday,
     # ... since their 2018 summit"); otherwise the finest date of the sentence.
     date = None
-    conjunct = _CONJUNCT.search(near)
     if lo > sent[0] or conjunct:
-        clause_end = _CLAUSE_BREAK.search(text, m.end(), end)
+        clause_end = _CLAUSE_BREAK.search(text, me, end)
         # "attended a summit on Monday and met the envoys the following day": the second verb's
         # date is in its own conjunct.
         stop = clause_end.start() if clause_end else end
         start = lo
         if conjunct:
-            start, comma = m.start() - len(near) + conjunct.start(), text.find(",", m.end(), stop)
+            start, comma = ms - len(tight) + conjunct.start(), text.find(",", me, stop)
             stop = comma if comma >= 0 else stop
-        date = _date(doc, start, stop, m.start())
+        date = _date(doc, start, stop, ms)
     if date is None:
-        date = _date(doc, sent[0], end, m.start())
+        date = _date(doc, sent[0], end, ms)
     if date is None:
         date = _anchored_date(doc, sent[0])
     if speaker is not None:
@@ -1649,7 +1721,8 @@ _GROUP = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>leaders|ministers|presidents|premiers|heads\s+of\s+state|chancellors"
     r"|sides|countries|governments|nations|states|delegations|envoys|men|women)\b"
 )
-_GROUP_HINT = re.compile(r"two|three|four|five|six|[Bb]oth")
+_GROUP_HINTS = ("two", "three", "four", "five", "six", "both", "Both")
+"""Words a counted group needs (plain substring tests cost less than a search)."""
 _GROUP_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
 _AND_SHARED = re.compile(r"\band\s+(?:(?:had|has|have|also|then|later|jointly|would|will|both)\s+){0,2}$")
 _PEOPLE_NOUNS = frozenset(
@@ -1663,7 +1736,7 @@ def _group_subject(
     """The members of a counted group that is the trigger's subject ("the two leaders signed",
     "both ministers ... and urged"): those who most often acted together in the events so far
     (the latest such group on a tie), else the people the previous sentence names, if that many."""
-    if not _GROUP_HINT.search(near):
+    if not any(w in near for w in _GROUP_HINTS):
         return None  # most triggers: no count word at all
     found = None
     for g in _GROUP.finditer(near):
