@@ -49,10 +49,8 @@ def foreign_dates(text: str) -> list[tuple[int, int, str]]:
     # Every date of the shape ends with a year: the shape is tried only just before one, since
     # trying it at every word of the text cost more than the rest of the date stage.
     for y in _YEAR.finditer(text):
+        # ``\b`` and look-behinds see the text before ``begin``: a match cannot start mid-word
         begin = max(last, y.start() - _REACH)
-        if begin > 0:
-            # start at a word's start: ``\b`` holds at the start of a search
-            begin = max(last, text.rfind(" ", 0, begin) + 1)
         m = None
         for cand in _SHAPE.finditer(text, begin, y.end()):
             if cand.end() == y.end():
