@@ -320,3 +320,18 @@ def test_a_participle_with_by_is_not_the_verb_that_sets_the_tense() -> None:
         "On Friday, Ana Ruiz is due to attend a dinner hosted by the mayor before flying to Rome on Saturday."
     )
     assert _values(text, dt.date(2023, 6, 21))["Saturday"] == "2023-06-24"
+
+
+def test_words_before_an_expression_can_set_its_direction() -> None:
+    march = dt.date(2026, 3, 20)
+    assert _values("Contacts have been frozen since December.", march)["December"] == "2025-12"
+    got = _values("A summit, which aides had pencilled in for April, was postponed.", march)
+    assert got["April"] == "2026-04"
+    got = _values("The bloc gave the junta until the end of January to hold a vote.", dt.date(2025, 12, 15))
+    assert got["the end of January"] == "2026-01"
+
+
+def test_a_participle_after_be_is_not_a_past_verb() -> None:
+    got = _values("The first grants are expected to be paid out in June.", dt.date(2026, 3, 20))
+    assert got["June"] == "2026-06"
+    assert _values("The talks were held in May.", dt.date(2026, 3, 20))["May"] == "2025-05"

@@ -519,6 +519,8 @@ def _scan(words: list[str], forward: bool = False) -> str:
     for i, w in enumerate(low):
         verdict = _VERDICTS.get(w)
         if verdict is not None:
+            if verdict == "past" and low[i - 1 if forward else i + 1 : i if forward else i + 2] == ["be"]:
+                continue  # "to be paid", "will be held": a participle after "be", not a past verb
             if verdict == "present":
                 if forward:
                     continue

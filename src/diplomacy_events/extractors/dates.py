@@ -169,6 +169,7 @@ class _State:
         "anchor_year",
         "dct",
         "low",
+        "override",
         "quote_ends",
         "quote_starts",
         "rev",
@@ -188,17 +189,23 @@ class _State:
         self.anchor_year: int | None = dct.year if dct else None
         self.anchor_quarter: str | None = None
         self.span = (0, 0)  # the expression being resolved
+        self.override: str | None = None
+        """A direction the words just before the expression impose, whatever the clause's tense."""
         quotes = analysis.quotes if analysis is not None else ()
         self.quote_starts = [q.start for q in quotes]
         self.quote_ends = [q.end for q in quotes]
 
     def tense(self) -> str:
         """The tense of the clause of the expression being resolved."""
+        if self.override is not None:
+            return self.override
         t = self.tenses.at(*self.span)
         return "past" if t == "past-to" else t
 
     def aim(self) -> str:
         """As :meth:`tense`, for months and dates, which an infinitive may set ahead of its past verb."""
+        if self.override is not None:
+            return self.override
         t = self.tenses.at(*self.span)
         return "would" if t == "past-to" else t
 
@@ -391,10 +398,29 @@ def extract_dates(document: Document, analysis: Analysis, knowledge: Knowledge) 
 # --------------------------------------------------------------------------- resolution
 
 
+def _direction(text: str, start: int) -> str | None:
+    """The direction the words right before an expression impose, or None (the clause decides):
+    "since December" looks back; a day or month something is scheduled or postponed for ("a
+    session was called for Wednesday", "pencilled in for April") or a deadline someone is given
+    ("gave them until the end of January") lies ahead of the past verb."""
+    lead = text[max(0, start - 80) : start]
+    if _SINCE.search(lead):
+        return "past"
+    if _SCHEDULED_FOR.search(lead) or _DEADLINE_UNTIL.search(lead):
+        return "would"
+    return None
+
+
+_SINCE = re.compile(r"\b[Ss]ince\s+(?:(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+)?$")
+_DEADLINE_UNTIL = re.compile(
+    r"\b(?:gave|give|gives|given|granted|grant|grants|extended|has|have|had)\s+[^.;:!?]{0,60}?\b"
+    r"(?:until|till|by)\s+(?:(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+)?$"
+)
 _OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _SCHEDULED_FOR = re.compile(
-    r"\b(?:planned|scheduled|set|called|slated|due|fixed|arranged|pencil?led|booked|proposed|rescheduled"
-    r"|postponed|moved|delayed|pushed\s+back|put\s+off)\s+(?:for|until|till|to)\s+(?:next\s+)?$",
+    r"\b(?:planned|scheduled|set|called|slated|due|fixed|arranged|pencil?led\s+in|booked|proposed"
+    r"|rescheduled|postponed|moved|delayed|pushed\s+back|put\s+off)\s+(?:for|until|till|to)\s+"
+    r"(?:next\s+|(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+)?$",
     re.IGNORECASE,
 )
 
@@ -405,14 +431,12 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
     dct = st.dct
 
     st.span = (start, end)
+    st.override = _direction(text, start)
     if kind == "weekday":
         wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
         if dct is None:
             return None, "DATE", "day"
-        tense = st.tense()
-        if tense != "future" and _SCHEDULED_FOR.search(text, max(0, start - 40), start):
-            tense = "would"  # "a session was called for Wednesday": the day lies ahead of the call
-        wd_date = tx.weekday_date(dct, wd, tense)
+        wd_date = tx.weekday_date(dct, wd, st.tense())
         if wd_date is None:
             return None
         st.anchor_date(wd_date)
