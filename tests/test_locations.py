@@ -261,3 +261,9 @@ def test_a_place_named_by_its_kind_is_found_when_the_gazetteer_lacks_it() -> Non
     assert found["Vaarna"].kind == "region" and found["Kestrovo"].kind == "city"
     assert found["Kestrovo"].country == "RUS"
     assert [m.text for m in found["Vaarna"].mentions] == ["Vaarna"]
+
+
+def test_features_buildings_and_provinces_named_by_their_kind() -> None:
+    text = "Boats met near Vasko Shoal, west of Pelara province, and talks followed at the Aurel building."
+    found = {loc.name: loc.kind for loc in find_locations(text)}
+    assert found == {"Vasko Shoal": "other", "Pelara": "region", "Aurel building": "venue"}

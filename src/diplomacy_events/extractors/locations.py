@@ -532,12 +532,14 @@ _STOP_LEAD = frozenset(
 _NAME = r"[A-Z][\w’'.&-]*"
 _VENUE_HEAD = re.compile(
     r" (hotel|Hotel|airport|Airport|International Airport|palace|Palace|island|Island|district|"
-    r"convention cent(?:re|er)|Convention Cent(?:re|er)|stadium|Stadium)\b"
+    r"convention cent(?:re|er)|Convention Cent(?:re|er)|stadium|Stadium|building|Building|"
+    r"province|prefecture|governorate|Shoal|Reef|Atoll)\b"
 )
 # Every head above matches this (and a few non-words too): a quicker test of whether any occurs.
 _VENUE_HEAD_HINT = re.compile(
-    r" [hHaApPiIdcCsS]"
-    r"(?:otel|irport|nternational Airport|alace|sland|istrict|onvention [cC]ent(?:re|er)|tadium)\b"
+    r" [hHaApPiIdcCsSbBgRA]"
+    r"(?:otel|irport|nternational Airport|alace|sland|istrict|onvention [cC]ent(?:re|er)|tadium"
+    r"|uilding|rovince|refecture|overnorate|hoal|eef|toll)\b"
 )
 _KIND_OF_KINDS = {
     **dict.fromkeys(("port", "town", "city", "village", "harbour", "harbor"), "city"),
@@ -586,8 +588,12 @@ _CAPS3 = re.compile(r"[.!?:] [A-Z][A-Z'.-]{2}")
 # Where a dateline after the headline may begin (its end), found without overlaps.
 _LEAD_HINT = re.compile(r"[.!?:] (?=[A-Z][A-Z'.-]{2})")
 # Head nouns that stay in the venue's name, and those that only say what kind of place it is.
-_KEEP_HEAD = frozenset(["hotel", "Hotel", "airport", "Airport", "palace", "Palace", "stadium", "Stadium"])
-_REGION_HEAD = frozenset(["island", "Island", "district"])
+_KEEP_HEAD = frozenset(
+    ["hotel", "Hotel", "airport", "Airport", "palace", "Palace", "stadium", "Stadium", "building", "Building"]
+)
+_REGION_HEAD = frozenset(["island", "Island", "district", "province", "prefecture", "governorate"])
+# natural features named with their kind: the head is part of the name ("Scarborough Shoal")
+_FEATURE_HEAD = frozenset(["Shoal", "Reef", "Atoll"])
 
 # The word after a position; a word of up to four letters takes a full stop after it ("Inc.", "Co.").
 # What may follow "Town, ": a state or country name or abbreviation (see _qualifier).
@@ -733,7 +739,9 @@ def _venues(ctx: _Ctx, openers: list[int]) -> list[tuple[int, int, str, str]]:
             continue
         name_start += sum(len(w) + 1 for w in words[:cut])
         head = h.group(1)
-        if head in _KEEP_HEAD:
+        if head in _FEATURE_HEAD:
+            out.append((name_start, h.end(1), text[name_start : h.end(1)], "other"))
+        elif head in _KEEP_HEAD:
             out.append((name_start, h.end(1), text[name_start : h.end(1)], "venue"))
         else:
             kind = "region" if head in _REGION_HEAD else "venue"
