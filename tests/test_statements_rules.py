@@ -104,3 +104,54 @@ def test_a_name_then_said_still_wins_over_an_appositive_rule() -> None:
     )
     [s] = direct(text, actors)
     assert s.speaker == "a2"
+
+
+def test_he_said_goes_on_with_the_person_just_quoted() -> None:
+    text = (
+        'Lena Varga, a spokeswoman, said the border "remains open". '
+        'She said that the ministry would not accept "pressure from abroad".'
+    )
+    actors = make(text, ("Lena Varga", "person", ["Lena Varga"]))
+    assert {s.quote: s.speaker for s in direct(text, actors)}["pressure from abroad"] == "a1"
+    text = '"The door is open," Lena Varga said. Omar Haddad spoke later. "There was no deal," he said.'
+    actors = make(text, ("Lena Varga", "person", ["Lena Varga"]), ("Omar Haddad", "person", ["Omar Haddad"]))
+    assert {s.quote: s.speaker for s in direct(text, actors)}["There was no deal"] == "a2"
+
+
+def test_a_name_after_said_that_opens_a_clause_is_not_the_speaker() -> None:
+    text = 'Ivo Marek denied any spying in Austria and said Tomas Herrera had "all his rights".'
+    actors = make(
+        text,
+        ("Ivo Marek", "person", ["Ivo Marek"]),
+        ("Austria", "state", ["Austria"]),
+        ("Tomas Herrera", "person", ["Tomas Herrera"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_but_said_shares_the_subject_named_in_apposition() -> None:
+    text = (
+        "A Foreign Office spokeswoman, Ana Ruiz, denied reports that Chile had closed its embassy "
+        'in Lima, but said "every option is open".'
+    )
+    actors = make(
+        text,
+        ("Foreign Office", "organization", ["Foreign Office"]),
+        ("Ana Ruiz", "person", ["Ana Ruiz"]),
+        ("Chile", "state", ["Chile"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a2"
+
+
+def test_a_pronoun_opening_the_clause_is_the_subject_of_a_later_verb() -> None:
+    text = (
+        "Omar Haddad met Lena Varga. He said he had given Varga a list of demands, and warned of "
+        '"grave consequences".'
+    )
+    actors = make(
+        text, ("Omar Haddad", "person", ["Omar Haddad"]), ("Lena Varga", "person", ["Lena Varga", "Varga"])
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"

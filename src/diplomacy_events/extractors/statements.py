@@ -42,8 +42,11 @@ _APPOSED = re.compile(
 )
 # between a closing quotation mark and the speaker: a comma, a title ("Defence Minister")
 _LEAD_AFTER = re.compile(r"[\s,]*(?:[\w’'.\-]+\s+){0,5}")
-_COORDINATED = re.compile(r"\band\s+(?:(?:also|then|later)\s+)?$")
-_OBJECT_LEAD = re.compile(r"\b[a-z]{3,}\s+$")
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
+_CLAUSE_VERB = re.compile(
+    r"(?:['’]s)?\s+(?:had|has|have|was|were|would|will|could|should|is|are|did|does|might|must|may|can)\b"
+)
+_OBJECT_LEAD = re.compile(r"\b[a-z]{2,}\s+$")
 _ADJACENT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:(?:also|has|had|have|was|is|later|then|again|further|once)\s+){0,2}"
 )
@@ -66,10 +69,13 @@ def _speaker_near(
     verb_start: int,
     verb_end: int,
     tight: bool = False,
+    recent: Actor | None = None,
 ) -> Actor | None:
     """The actor right before a speech verb (``Qin said``) or right after it (``said Qin``).
 
     ``tight`` asks for the subject next to its verb, with at most an auxiliary or adverb between.
+    ``recent`` is the person quoted in this or the previous sentence: "he said" goes on with them
+    unless someone else is named before the pronoun.
     """
     subject_pronoun = _PRONOUN_BEFORE.search(text, max(lo, verb_start - 16), verb_start)
     if subject_pronoun is not None:
@@ -82,7 +88,17 @@ def _speaker_near(
             prev = actors.last_before(p_start, lo)
             if prev is not None and _COMMA_GAP.fullmatch(text, prev.end, p_start):
                 skip = prev
-        return resolve_pronoun(analysis, actors, p_start, exclude=skip.record if skip else None)
+        excluded = skip.record if skip else None
+        if recent is not None and recent is not excluded:
+            sent = analysis.sentence_at(p_start)
+            named = [
+                p
+                for p in actors.between(sent.start if sent else lo, p_start)
+                if p.record.kind == "person" and p.record is not excluded
+            ]
+            if not named:
+                return recent
+        return resolve_pronoun(analysis, actors, p_start, exclude=excluded)
     if text[verb_end - 3 : verb_end] == "ing" and _PARTICIPLE_LEAD.search(
         text, max(lo, verb_start - 4), verb_start
     ):
@@ -101,18 +117,54 @@ def _speaker_near(
                 text, max(lo, before.start - 30), before.start
             ):
                 # "X accused Y of lying and said ...": Y is the object of the first verb
-                first = actors.first_after(lo, before.start)
-                if first is not None and first.end <= before.start:
-                    return first.record
+                subject = _coordinated_subject(text, analysis, actors, lo, before.start, recent)
+                if subject is not None:
+                    return subject
             return before.record
     pronoun = _PRONOUN.search(text, max(lo, verb_start - 12), verb_start)
     if pronoun:
         return resolve_pronoun(analysis, actors, pronoun.start())
+    if not tight and _COORDINATED.search(text, max(lo, verb_start - 16), verb_start):
+        # "X denied that ... in Y and said ...": the clause's subject, however long the first verb's tail
+        subject = _coordinated_subject(text, analysis, actors, lo, verb_start, recent)
+        if subject is not None and subject.kind == "person":
+            return subject
     after = actors.first_after(verb_end, min(hi, verb_end + 40))
     gap = text[verb_end : after.start] if after is not None else ""
-    if after is not None and not re.search(r"[.;:!?\"“”]", gap) and (not tight or not gap.strip(" ,")):
+    if (
+        after is not None
+        and not re.search(r"[.;:!?\"“”]", gap)
+        and (not tight or not gap.strip(" ,"))
+        and not _CLAUSE_VERB.match(text, after.end)
+    ):
+        # "said Ana Ruiz" names the speaker; "said Ana Ruiz had ..." the subject of what was said
         return after.record
     return None
+
+
+def _coordinated_subject(
+    text: str, analysis: Analysis, actors: Index[Actor], lo: int, hi: int, recent: Actor | None
+) -> Actor | None:
+    """The subject a coordinated verb shares with the clause that starts at ``lo``: a pronoun
+    that opens it ("He said he had given X ..., and warned") or else its first actor."""
+    first = actors.first_after(lo, hi)
+    opener = _PRONOUN.search(text, lo, first.start if first is not None else hi)
+    if opener is not None:
+        return recent or resolve_pronoun(analysis, actors, opener.start())
+    return _clause_subject(actors, lo, hi)
+
+
+def _clause_subject(actors: Index[Actor], lo: int, hi: int) -> Actor | None:
+    """The subject of a clause that starts at ``lo``: its first actor, or the person it names
+    right after ("A ministry spokeswoman, Ana Ruiz, ..." names Ana Ruiz, not the ministry)."""
+    found = actors.between(lo, hi)
+    if not found:
+        return None
+    if found[0].record.kind != "person":
+        person = next((p for p in found[1:3] if p.record.kind == "person"), None)
+        if person is not None and person.start - found[0].end <= 40:
+            return person.record
+    return found[0].record
 
 
 def _apposed_subject(text: str, actors: Index[Actor], lo: int, verb_start: int) -> Actor | None:
@@ -138,7 +190,12 @@ def _apposed_after(text: str, actors: Index[Actor], start: int, sent_end: int) -
 
 
 def _attribute_after(
-    text: str, analysis: Analysis, actors: Index[Actor], quote: Quote, sent_end: int
+    text: str,
+    analysis: Analysis,
+    actors: Index[Actor],
+    quote: Quote,
+    sent_end: int,
+    recent: Actor | None = None,
 ) -> tuple[Actor | None, int] | None:
     """The attribution that follows a quote, and where it ends; None when there is none."""
     start = quote.end + 1
@@ -165,7 +222,7 @@ def _attribute_after(
     gap = text[start : m.start()]
     if len(gap) > 50 or re.search(r"[;:]", gap):
         return None
-    who = _speaker_near(text, analysis, actors, start, sent_end, m.start(), m.end())
+    who = _speaker_near(text, analysis, actors, start, sent_end, m.start(), m.end(), recent=recent)
     return who, m.end()
 
 
@@ -190,6 +247,7 @@ def _attribute_before(
     quote: Quote,
     sent_start: int,
     verbs_only: bool = False,
+    recent: Actor | None = None,
 ) -> Actor | None:
     speech, _ = _verbs()
     verbs = list(speech.finditer(text, sent_start, max(sent_start, quote.start - 1)))
@@ -199,7 +257,9 @@ def _attribute_before(
             if named:
                 return named.record
             continue
-        who = _speaker_near(text, analysis, actors, sent_start, quote.start, m.start(), m.end())
+        who = _speaker_near(
+            text, analysis, actors, sent_start, quote.start, m.start(), m.end(), recent=recent
+        )
         if who is not None:
             return who
     if verbs_only:
@@ -256,8 +316,17 @@ def find_statements(
             analysis.sentence_index(s_start), analysis.sentence_index(max(s_start, s_end - 1)) + 1
         ):
             quoted_sentences.add(k)
-        after = _attribute_after(text, analysis, aidx, q, s_end)
-        speaker = after[0] if after else _attribute_before(text, analysis, aidx, q, s_start)
+        # the person quoted in this or the previous sentence, whom "he said" most likely goes on with
+        recent = (
+            previous_speaker
+            if previous is not None
+            and previous_speaker is not None
+            and previous_speaker.kind == "person"
+            and analysis.sentence_index(q.start) - analysis.sentence_index(previous.start) <= 1
+            else None
+        )
+        after = _attribute_after(text, analysis, aidx, q, s_end, recent)
+        speaker = after[0] if after else _attribute_before(text, analysis, aidx, q, s_start, recent=recent)
         if after is not None and speaker is not None and speaker.kind != "person":
             # 'Ruiz told Lopes "...", according to a news agency': the person who spoke, not the source.
             before = _attribute_before(text, analysis, aidx, q, s_start, verbs_only=True)
