@@ -14,9 +14,9 @@ CORPUS = Path(__file__).parent / "corpus"
 GOLDS = sorted(CORPUS.glob("heldout*/*.gold.json"))
 
 
-def test_there_are_three_sets_of_six() -> None:
-    assert sorted({g.parent.name for g in GOLDS}) == ["heldout", "heldout2", "heldout3"]
-    assert len(GOLDS) == 18
+def test_there_are_four_sets_of_six() -> None:
+    assert sorted({g.parent.name for g in GOLDS}) == ["heldout", "heldout2", "heldout3", "heldout4"]
+    assert len(GOLDS) == 24
 
 
 @pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: f"{p.parent.name}/{p.stem}")
