@@ -560,3 +560,158 @@ def test_agreeing_to_meet_is_a_planned_meeting() -> None:
     found_events, ids = events("Ilo Dask and Ruta Venn agreed to meet again next year.", PEOPLE)
     meetings = [e for e in found_events if e.type == "meeting"]
     assert [(names(e, ids), e.status) for e in meetings] == [(["Ilo Dask", "Ruta Venn"], "planned")]
+
+
+STATES: Cast = {
+    "Arvania": ("state", "ARV", ["Arvania"]),
+    "Kestria": ("state", "KST", ["Kestria"]),
+}
+
+
+def test_two_expulsions_with_different_initiators_stay_apart() -> None:
+    text = (
+        "Chile expelled two Peruvian diplomats on Monday. "
+        "Peru's foreign ministry expelled two Chilean diplomats in return."
+    )
+    cast: Cast = {
+        "Chile": ("state", "CHL", ["Chile"]),
+        "Peruvian foreign ministry": ("organization", "PER", ["Peru's foreign ministry"]),
+        "Peru": ("state", "PER", ["Peru"]),
+    }
+    found, ids = events(text, cast)
+    assert sorted(names(e, ids) for e in found if e.type == "expulsion") == [
+        ["Chile", "Peru"],
+        ["Peruvian foreign ministry", "Chile"],
+    ]
+
+
+def test_denying_press_reports_denies_the_event() -> None:
+    text = "A spokeswoman denied local media reports that Arvania had threatened to close its embassy."
+    found, _ = events(text, STATES)
+    assert [(e.type, e.status) for e in found] == [("threat", "denied")]
+
+
+def test_the_two_meet_after_when_in_a_plan_is_a_planned_meeting() -> None:
+    text = (
+        "Ilo Dask said he had not spoken by phone with Ruta Venn since the crash "
+        "but would raise it with her when the two meet in Varno next month."
+    )
+    found, ids = events(text, PEOPLE, {"Varno": ("city", "KST")}, {"next month": ("2026-07", "month")})
+    meetings = [e for e in found if e.type == "meeting"]
+    assert [(names(e, ids), e.status) for e in meetings] == [(["Ilo Dask", "Ruta Venn"], "planned")]
+
+
+def test_these_manoeuvres_refer_back() -> None:
+    found, _ = events("Arvania urged Kestria to stop these reckless manoeuvres.", STATES)
+    assert [e.type for e in found] == ["appeal"]
+
+
+def test_deputy_chief_of_mission_named_after_the_title_is_summoned() -> None:
+    text = "Arvania summoned Kestria's deputy chief of mission, Lev Oran, on Monday."
+    cast: Cast = {**STATES, "Lev Oran": ("person", "KST", ["Lev Oran"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvania", "Lev Oran"])]
+
+
+def test_verb_after_but_shares_the_subject_of_the_verb_before() -> None:
+    text = "Ilo Dask met Ruta Venn on Monday, but did not meet Lev Oran during the trip."
+    cast: Cast = {**PEOPLE, "Lev Oran": ("person", "KST", ["Lev Oran"])}
+    found, ids = events(text, cast)
+    assert [(names(e, ids), e.status) for e in found] == [
+        (["Ilo Dask", "Ruta Venn"], "occurred"),
+        (["Ilo Dask", "Lev Oran"], "denied"),
+    ]
+
+
+def test_infinitive_of_purpose_is_the_same_act_or_the_same_actor() -> None:
+    text = "Arvania summoned Kestria's ambassador, Lev Oran, to protest against the raid."
+    cast: Cast = {**STATES, "Lev Oran": ("person", "KST", ["Lev Oran"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvania", "Lev Oran"])]
+    text = "Arvania summoned Kestria's ambassador, Lev Oran, on Monday to demand an apology."
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)[0]) for e in found] == [("protest", "Arvania"), ("appeal", "Arvania")]
+
+
+def test_accusing_them_accuses_the_object_of_the_verb_before() -> None:
+    text = "Chile expelled two Peruvian diplomats on Monday, accusing them of spying."
+    cast: Cast = {"Chile": ("state", "CHL", ["Chile"]), "Peru": ("state", "PER", ["Peru"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [
+        ("expulsion", ["Chile", "Peru"]),
+        ("accusation", ["Chile", "Peru"]),
+    ]
+
+
+def test_pronoun_between_the_last_actor_and_the_trigger_is_the_subject() -> None:
+    text = "Ilo Dask, who visited Kestria in May, said he hoped to host Ruta Venn later this year."
+    found, ids = events(text, {**PEOPLE, **STATES})
+    hosted = [e for e in found if e.type == "meeting"]
+    assert [(names(e, ids), e.status) for e in hosted] == [(["Ilo Dask", "Ruta Venn"], "planned")]
+
+
+def test_possessive_ministry_stands_for_the_speakers_state() -> None:
+    text = "Ilo Dask said his ministry had summoned Kestria's ambassador on Monday."
+    found, ids = events(text, {**PEOPLE, **STATES})
+    assert [(e.type, names(e, ids)[0]) for e in found] == [("protest", "Arvania")]
+
+
+def test_relative_clause_on_a_prepositional_object_names_no_subject() -> None:
+    text = (
+        "Ruta Venn said she had raised the case of Ilo Dask, who was jailed in May, "
+        "and pressed for his release."
+    )
+    found, ids = events(text, PEOPLE)
+    assert all(names(e, ids)[0] != "Ilo Dask" for e in found)
+
+
+def test_compound_names_the_sides_of_a_summit() -> None:
+    text = "A planned Arvania-Kestria summit in Varno, set for April, has been postponed."
+    found, ids = events(text, STATES, {"Varno": ("city", "ARV")})
+    assert [(e.type, names(e, ids), e.status) for e in found] == [
+        ("meeting", ["Arvania", "Kestria"], "cancelled")
+    ]
+
+
+def test_date_of_a_trailing_attribution_is_not_the_events() -> None:
+    text = "Arvania and Kestria will hold joint naval exercises in July, a spokesman said last week."
+    found, ids = events(text, STATES, dates={"July": ("2026-07", "month"), "last week": ("2026-W10", "week")})
+    [e] = found
+    assert (e.type, names(e, ids), e.status) == ("cooperation", ["Arvania", "Kestria"], "planned")
+    assert e.date == "d1"
+
+
+def test_rejecting_the_protest_targets_who_lodged_it() -> None:
+    text = "Arvania lodged a formal protest with Kestria on Monday. Kestria rejected the protest."
+    found, ids = events(text, STATES)
+    assert [(e.type, names(e, ids)) for e in found] == [
+        ("protest", ["Arvania", "Kestria"]),
+        ("rejection", ["Kestria", "Arvania"]),
+    ]
+
+
+def test_rejected_appeals_are_no_appeal() -> None:
+    found, _ = events("Kestria has rejected Arvanian appeals on the case.", STATES)
+    assert [e.type for e in found] == ["rejection"]
+
+
+def test_visiting_a_detainee_is_no_diplomatic_visit() -> None:
+    text = "Arvania asked that consular officials be allowed to visit Lev Oran, a detained engineer."
+    cast: Cast = {**STATES, "Lev Oran": ("person", "ARV", ["Lev Oran"])}
+    found, _ = events(text, cast)
+    assert not [e for e in found if e.type == "visit"]
+
+
+def test_a_blocs_leaders_agreeing_is_an_agreement_of_the_bloc() -> None:
+    text = "Union leaders agreed on Friday on a loan package for defence."
+    found, ids = events(text, {"Union": ("organization", None, ["Union"])})
+    assert [(e.type, names(e, ids)) for e in found] == [("agreement", ["Union"])]
+
+
+def test_threat_before_but_takes_its_own_clauses_date() -> None:
+    text = "Ilo Dask had threatened last week to block the package, but dropped his objections on Thursday."
+    found, _ = events(
+        text, PEOPLE, dates={"last week": ("2026-W10", "week"), "Thursday": ("2026-03-19", "day")}
+    )
+    [e] = found
+    assert e.type == "threat" and e.date == "d1"

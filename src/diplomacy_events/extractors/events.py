@@ -90,7 +90,8 @@ _TITLE_APPOSITION = re.compile(
 )
 _TITLE_THEN_NAME = re.compile(
     r"['’]?s?\s+(?:[a-z-]+\s+){0,2}"
-    r"(?:ambassador|envoy|charg[ée] d['’]affaires|consul|representative|diplomat)"
+    r"(?:ambassador|envoy|charg[ée] d['’]affaires|consul|representative|diplomat"
+    r"|(?:chief|head)\s+of\s+mission|attach[ée])"
     r"(?:\s+to\s+\w+)?,?\s+(?:[A-Z][a-z]+\.?\s+)?"
 )
 _BLOC = re.compile(r"\s+the\s+(?:bloc|alliance|union|grouping|organisation|organization)\b")
@@ -110,7 +111,7 @@ _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|also|then|later|already|not|never|once)\s+)?$",
     re.IGNORECASE,
 )
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
 _CONSULT = {"meeting", "call", "visit"}
@@ -331,6 +332,8 @@ class _Draft:
     status: str
     sentence: tuple[int, int]
     mentions: list[Mention]
+    members: bool = False
+    """Its only participant is an international body whose members acted ("EU leaders agreed")."""
     denial: bool = False
     """Said to deny an event told before ("There was no call"): the merged event is denied."""
 
@@ -476,6 +479,9 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
         if people:
             found = people  # "Kim flew in aboard a Boeing ... and called on": the person acts
     if found:
+        stand_in = _stand_in(doc, found[-1].end, pos)
+        if stand_in is not None:
+            return [stand_in]
         return _group_before(doc, found)
     pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
     if pronouns:
@@ -493,6 +499,31 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     if before:
         return _group_before(doc, [p for p in before if p.end <= before[0].end + 60][:4])
     return []
+
+
+_STAND_IN = re.compile(
+    r"\b(?:(?P<he>he|she)|(?:his|her)\s+(?:own\s+)?(?:foreign\s+)?(?P<body>department|ministry|government"
+    r"|administration|office|cabinet|embassy|country))\b"
+)
+
+
+def _stand_in(doc: _Doc, start: int, pos: int) -> Actor | None:
+    """Who acts when a pronoun stands between the last actor and the trigger: "X said he would
+    host Y" (X, not a state named in between), "X said his ministry had summoned ..." (X's state)."""
+    gap = doc.text[start:pos]
+    if "he" not in gap and "his" not in gap:  # most gaps hold neither
+        return None
+    found = None
+    for m in _STAND_IN.finditer(gap):
+        found = m
+    if found is None:
+        return None
+    who = resolve_pronoun(doc.analysis, doc.actors, start + found.start())
+    if who is None or who.kind != "person":
+        return None
+    if found.group("body"):
+        return doc.states.get(who.country or "", who)
+    return who
 
 
 # Names the earlier stages did not resolve, listed between two actors: ", Chile and Peru, "
@@ -713,6 +744,10 @@ _OTHER_CLAUSE = re.compile(r",[\"”’]?\s+an?\s")
 the talks, a practice that lapsed in 2011")."""
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported)\s+(?:on\s+|in\s+)?$")
+"""Just before a date after the trigger: the date of the report, not the event ("..., X said last week")."""
+
+
 def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
     """The date of the trigger's clause, finest first: not one that bounds ("since 2011") another."""
     semi = doc.text.find(";", pos, end)
@@ -734,6 +769,7 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
         if not any(a <= p.start < b for a, b in asides)
         and not _NOT_WHEN.search(doc.text[max(start, p.start - 20) : p.start])
         and not (p.start > pos and _OTHER_CLAUSE.search(doc.text, pos, p.start))
+        and not (p.start > pos and _SAID_BEFORE.search(doc.text, max(pos, p.start - 40), p.start))
     ]
     if not found:
         return None
@@ -758,7 +794,7 @@ def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
 
 
 _DENIED_THAT = re.compile(
-    r"\bden(?:y|ies|ied|ying)\s+(?:(?:a|an|the|any)\s+)?(?:(?:reports?|claims?|allegations?|suggestions?|"
+    r"\bden(?:y|ies|ied|ying)\s+(?:(?:a|an|the|any)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:reports?|claims?|allegations?|suggestions?|"
     r"rumou?rs?)\b[^.;:!?\"“”]{0,60}?\s)?that\s[^;:\"“”]*$"
 )
 
@@ -843,6 +879,16 @@ def find_events(
             tail = text[m.end() : min(window[1], m.end() + 40)].lower()
             if _REFUSED_THING.search(tail):
                 continue
+        elif _rejected_noun(text, recent, m.start()):
+            continue  # "rejected Lima's appeals": the rejection is the event, not the appeals
+        last = recent.last
+        if (
+            last is not None
+            and trig.type == "military"
+            and last.trigger.text.lower() in _JOINT
+            and 0 <= m.start() - last.trigger.end <= 40
+        ):
+            continue  # "joint naval exercises": the exercises are the joint event already told
         new = _draft(c, doc, trig, m, window, recent)
         drafts.extend(new)
         recent.note(new)
@@ -962,7 +1008,7 @@ def _recent(date: TimeExpression | None, published: dt.date | None) -> bool:
 
 _PLURAL_SUBJECT = re.compile(
     r"\b(?:they|They|we|We|both|Both|(?:[Tt]he\s+)?two\s+(?:sides|leaders|men|women|countries|governments|ministers)"
-    r"|[Bb]oth\s+sides|The\s+two|the\s+two(?=\s+(?:had|have|has|were|are|will|would|first|last|also|then|later)\b))"
+    r"|[Bb]oth\s+sides|The\s+two|the\s+two(?=\s+(?:had|have|has|were|are|will|would|first|last|also|then|later)\b|\s+$))"
     r"\s+(?:[a-z]+\s+){0,4}$"
 )
 _SPLIT_TYPES = {
@@ -1056,6 +1102,95 @@ def _conjunct(near: str) -> re.Match[str] | None:
     no other), so the search starts there."""
     at = near.rfind("and")
     return _CONJUNCT.search(near, at) if at >= 0 else None
+
+
+_WHEN_PRESENT = re.compile(r"\b(?:when|once|until|before)\s+(?:[\w'’-]+\s+){0,3}$")
+_PAST_FORMS = frozenset(["met", "held", "signed", "spoke", "made", "struck", "sent", "flew", "went"])
+_COMPOUND_TAIL = re.compile(r"\s+(?:[a-z-]+\s+){0,2}")
+_REJECTED_TYPES = {
+    "protest": "protest",
+    "protests": "protest",
+    "request": "appeal",
+    "requests": "appeal",
+    "demand": "appeal",
+    "demands": "appeal",
+    "appeal": "appeal",
+    "appeals": "appeal",
+    "accusation": "accusation",
+    "accusations": "accusation",
+    "allegations": "accusation",
+    "criticism": "accusation",
+    "sanctions": "sanction",
+    "suspension": "sanction",
+    "expulsion": "expulsion",
+    "expulsions": "expulsion",
+}
+_REJECTED_EVENT = re.compile(
+    r"\s+(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_REJECTED_TYPES) + r")\b",
+    re.IGNORECASE,
+)
+_REJECTED_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|[A-Z][a-z]+(?:['’]s)?|[a-z-]+)\s+){0,2}")
+
+
+def _rejected_noun(text: str, recent: _Recent, pos: int) -> bool:
+    """Whether the trigger at ``pos`` is a noun the rejection just before it rejects."""
+    last = recent.last
+    if last is None or last.type != "rejection" or not 0 <= pos - last.trigger.end <= 30:
+        return False
+    return bool(_REJECTED_GAP.fullmatch(text, last.trigger.end, pos))
+
+
+def _compound_sides(doc: _Doc, lo: int, pos: int) -> tuple[Actor, Actor] | None:
+    """The two sides a compound names just before a meeting noun ("an A-B summit", "A-B trade talks")."""
+    if "-" not in doc.text[max(lo, pos - 60) : pos] and "–" not in doc.text[max(lo, pos - 60) : pos]:
+        return None
+    near = doc.actors.between(max(lo, pos - 60), pos)
+    for a, b in itertools.pairwise(near):
+        if (
+            doc.text[a.end : b.start] in ("-", "–")
+            and _COMPOUND_TAIL.fullmatch(doc.text, b.end, pos)
+            and a.record is not b.record
+        ):
+            return a.record, b.record
+    return None
+
+
+_MEMBERS_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:leaders|members|member\s+states|governments|heads\s+of\s+(?:state|government)"
+    r"|foreign\s+ministers|ministers)\b"
+)
+_JOINT = frozenset(["joint", "combined"])
+_OBJECT_THEM = re.compile(r"\s+(?:them|him|her|it)\b")
+_BUT_VERB = re.compile(
+    r"\bbut\s+(?:(?:also|then|later|did|does|do|had|has|have|would|will|could|not|never|didn['’]t|did\s+not)\s+){0,3}$"
+)
+_PURPOSE_TO = re.compile(r"[\w,]\s+to\s+$")
+_CONTROL_VERBS = frozenset(
+    "urged urge urges asked ask asks invited invite invites called sent send dispatched told ordered pressed "  # noqa: SIM905
+    "encouraged allowed persuaded".split()
+)
+_ENVOY_TITLE = re.compile(r"ambassador|envoy|charg|chief of mission|consul|diplomat", re.IGNORECASE)
+
+
+def _earlier_in_sentence(doc: _Doc, recent: _Recent, sent: tuple[int, int], pos: int) -> _Draft | None:
+    """The event told just before ``pos`` in the same sentence and clause run (no ``;`` or ``:``
+    between), whose subject a coordinated or purpose verb may share; not an object-control verb
+    ("urged X to visit": X visits)."""
+    last = recent.last
+    if last is None or not sent[0] <= last.trigger.start < pos or last.trigger.end > pos:
+        return None
+    if _HARD_PUNCT.search(doc.text, last.trigger.end, pos) or pos - last.trigger.end > 160:
+        return None
+    if last.type == "appeal" or last.trigger.text.split()[0].lower() in _CONTROL_VERBS:
+        return None
+    return last
+
+
+def _envoy_as_state(doc: _Doc, actor: Actor) -> Actor:
+    """An envoy summoned or expelled stands for the state they represent in what is said to them."""
+    if actor.kind == "person" and actor.country and _ENVOY_TITLE.search(actor.title or ""):
+        return doc.states.get(actor.country, actor)
+    return actor
 
 
 def _shared_subject(doc: _Doc, recent: _Recent, pos: int, conjunct: re.Match[str] | None) -> Actor | None:
@@ -1162,6 +1297,8 @@ def _aside_antecedent(doc: _Doc, sent_start: int, pos: int) -> Actor | None:
     owner = doc.actors.last_before(sent_start + opened.start(), sent_start)
     if owner is None or owner.end != sent_start + opened.start():
         return None
+    if _PREPOSITION_BEFORE.search(doc.text, max(sent_start, owner.start - 14), owner.start):
+        return None  # "raised the case of X, who ..., and pressed": X is no subject
     return owner.record
 
 
@@ -1423,6 +1560,7 @@ def _draft(
         if pair is not None:
             objects = [a for a in pair.actors if a not in objects] + objects
     conjunct = _conjunct(tight)
+    before_last = _earlier_in_sentence(doc, recent, sent, ms)
     if not (between or definite or plural):
         shared = _shared_subject(doc, recent, ms, conjunct)
         aside = _aside_antecedent(doc, sent[0], ms)
@@ -1470,6 +1608,26 @@ def _draft(
         ):
             # "Kinshasa expelled the ambassador, accusing Kigali of ...": the same subject acts
             subject = [recent.last.actors[0]]
+            if not objects and _OBJECT_THEM.match(text, me):
+                objects = list(recent.last.actors[1:])  # "..., accusing them of spying": its objects
+        elif (
+            before_last is not None
+            and _BUT_VERB.search(text, max(sent[0], ms - 60), ms)
+            and not doc.actors_in(max(before_last.trigger.end, lo), ms)
+        ):
+            # "X met Y on Monday but did not meet Z": the verb before "but" has the subject
+            subject = [before_last.actors[0]]
+        elif before_last is not None and _PURPOSE_TO.search(tight):
+            # "X summoned the envoy to demand ...": the infinitive says why X acted
+            if trig.type == before_last.type:
+                # "refused to recognise X": one act, whose object may come only with the infinitive
+                before_last.mentions.append(Mention.at(text, ms, me))
+                if len(before_last.actors) == 1:
+                    before_last.actors.extend(o for o in objects if o not in before_last.actors)
+                return []
+            subject = [before_last.actors[0]]
+            if not objects:
+                objects = [_envoy_as_state(doc, a) for a in before_last.actors[1:]]
         else:
             subject = _subject(doc, sent[0], lo, ms)
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
@@ -1486,12 +1644,22 @@ def _draft(
             first = doc.actors_in(lo, ms)
             if first and first[0].record not in subject:
                 objects, subject = [*subject, *objects], [first[0].record]
+    sides = _compound_sides(doc, lo, ms) if trig.type in _TWO_SIDED and not between else None
+    if sides is not None:
+        subject, objects = [sides[0]], [sides[1], *[o for o in objects if o not in sides]]
+    if trig.type == "rejection" and not objects:
+        answered = _REJECTED_EVENT.match(text, me, min(end, me + 50))
+        earlier = recent.by_type.get(_REJECTED_TYPES[answered.group(1).lower()]) if answered else None
+        if earlier is not None and earlier.actors[0] not in subject:
+            objects = [earlier.actors[0]]  # "Lima rejected the protest": whoever lodged it
     if trig.type == "visit":
         agent = _visitor_after(doc, m, end) if tl in _TRIP_NOUNS else None
         if agent is not None:
             subject, objects = [agent], []  # "a visit to Lima on Monday by the foreign minister"
         elif objects and _PURPOSE.search(_gap_to(doc, objects[0], me)):
             objects = []  # "flew to Varna for talks with X": X is met, not visited
+        elif objects and all(o.kind == "person" and not o.title for o in objects) and not located:
+            return []  # "allowed to visit X", a detainee or a relative: no diplomatic visit
     passive = passive_lead and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
@@ -1582,10 +1750,21 @@ def _draft(
         main = [w for w in _WORDS.findall(text[sent[0] : lo]) if w.islower()]
         if set(main) & c.planned:
             status = "planned"
+    when = _WHEN_PRESENT.search(tight) if status == "occurred" and not tl.endswith("ed") else None
+    if when is not None and tl.split()[0] not in _PAST_FORMS:
+        # "would raise it when the two meet": a present verb after "when" in a plan is planned
+        main = [w for w in _WORDS.findall(text[max(sent[0], ms - 160) : ms - len(tight) + when.start()])]
+        if set(main) & c.planned:
+            status = "planned"
     # A trigger in a subordinate clause takes that clause's date first ("held talks on Friday,
     # ... since their 2018 summit"); otherwise the finest date of the sentence.
     date = None
-    if lo > sent[0] or conjunct:
+    clause_after = _CLAUSE_BREAK.search(text, me, end) if lo == sent[0] and not conjunct else None
+    if clause_after is not None and clause_after.group() in ("but", ";"):
+        date = _date(
+            doc, lo, clause_after.start(), ms
+        )  # "threatened last week ..., but dropped ... on Thursday"
+    if date is None and (lo > sent[0] or conjunct):
         clause_end = _CLAUSE_BREAK.search(text, me, end)
         # "attended a summit on Monday and met the envoys the following day": the second verb's
         # date is in its own conjunct.
@@ -1619,7 +1798,9 @@ def _draft(
     if not participants:
         return []
     # One event per acting side for one-sided types ("Chile, Peru and Ecuador expelled ...").
-    if trig.type in _SPLIT_TYPES and len(subject) > 1:
+    if trig.special == "joint" and len(participants) > 1:
+        groups = [participants]  # "A and B will hold joint exercises": one event of both
+    elif trig.type in _SPLIT_TYPES and len(subject) > 1:
         groups = [[a, *[o for o in objects if o is not a]] for a in subject]
     elif trig.type == "agreement" and len(subject) == 1 and len(objects) == 2:
         groups = [[subject[0], o] for o in objects]
@@ -1634,6 +1815,16 @@ def _draft(
         groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed": A with each
     else:
         groups = [participants]
+    members = (
+        len(participants) == 1
+        and participants[0].kind == "organization"
+        and participants[0].country is None
+        and any(
+            _MEMBERS_AFTER.match(text, p.end)
+            for p in doc.actors.between(lo, ms)
+            if p.record is participants[0]
+        )
+    )
     out = []
     for group in groups:
         options: list[Location | None] = list(places) or [None]
@@ -1656,6 +1847,7 @@ def _draft(
                     sentence=sent,
                     mentions=[trigger],
                     denial=denial,
+                    members=members,
                 )
             )
     return out
@@ -1919,6 +2111,8 @@ def _same_sides(a: _Draft, b: _Draft) -> bool:
     countries_b = [x.country for x in b.actors]
     if None in countries_a or None in countries_b or set(countries_a) != set(countries_b):
         return False
+    if countries_a[0] != countries_b[0]:
+        return False  # "A expelled B's envoys" and "B's ministry expelled A's": two events
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False
     return not (a.location is not None and b.location is not None and a.location.id != b.location.id)
@@ -1959,7 +2153,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             same.status = d.status  # the headline's bare verb, or a cancellation told later
         if d.denial:
             same.status = "denied"  # "X called Y on Monday ... 'There was no call,' Y's office said"
-    return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2]
+    return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2 or _bloc_alone(d)]
+
+
+def _bloc_alone(d: _Draft) -> bool:
+    """An agreement among one international body's members ("EU leaders agreed ..."): the body
+    is both sides."""
+    return d.members and d.type == "agreement" and len(d.actors) == 1
 
 
 def _finish(d: _Draft) -> Event:
