@@ -510,3 +510,93 @@ def test_the_shipped_country_sources_match_the_packages() -> None:
     fresh = package_sources()
     assert {iso for iso, _n, _c in shipped["countries"]} == {iso for iso, _n, _c in fresh["countries"]}
     assert {iso for iso, _n in shipped["display_fallback"]} >= {iso for iso, _n in fresh["display_fallback"]}
+
+
+def test_honorific_and_roster_surname_join_the_full_name() -> None:
+    # "Mr. X" of a roster alias is the full-named person, not a second actor.
+    text = (
+        "Prime Minister Justin Trudeau spoke to farmers in a village hall. "
+        "The new levy will be debated in the spring, Mr. Trudeau said."
+    )
+    p = persons(text, dt.date(2020, 5, 1))
+    assert list(p) == ["Justin Trudeau"]
+    assert len(p["Justin Trudeau"].mentions) == 2
+
+
+def test_commodore_and_deputy_chief_of_mission_are_titles() -> None:
+    text = (
+        "The ship was hit, said Commodore Rafael Ocampo, a spokesman for the Peruvian Navy. "
+        "Officials called in Bolivia's deputy chief of mission, Tomas Quiroga, on Friday."
+    )
+    p = persons(text)
+    assert "Rafael Ocampo" in p and p["Rafael Ocampo"].country == "PER"
+    assert p["Tomas Quiroga"].title == "deputy chief of mission" and p["Tomas Quiroga"].country == "BOL"
+
+
+def test_age_before_title_and_home_town_after() -> None:
+    # "a 41-year-old engineer from Lyon": the age qualifies nothing, the home town gives the country.
+    p = persons("Guards stopped Paul Vernet, a 41-year-old engineer from Lyon, at the border.")
+    assert p["Paul Vernet"].title == "engineer" and p["Paul Vernet"].country == "FRA"
+
+
+def test_country_before_an_analyst_is_the_subject() -> None:
+    # "a Japan analyst" studies Japan; the institution after says where the analyst works.
+    p = persons('"It will pass," said Mia Lund, a Japan analyst at the Swedish Defence University.')
+    assert p["Mia Lund"].title == "analyst" and p["Mia Lund"].country == "SWE"
+    p = persons("Mia Lund, a Japanese analyst, disagreed.")
+    assert p["Mia Lund"].country == "JPN"
+
+
+def test_demonym_leading_the_body_after_a_title() -> None:
+    # The nearer qualifier wins: a Maltese presidency of an EU body, a Chilean service.
+    p = persons(
+        "Karl Vella, a spokesman for the Maltese presidency of the Council of the EU, declined comment."
+    )
+    assert p["Karl Vella"].country == "MLT"
+    p = persons("Ana Soto, a spokeswoman for the Chilean Coast Guard, said two boats sank.")
+    assert p["Ana Soto"].country == "CHL"
+
+
+def test_head_of_a_regional_commission_is_international() -> None:
+    a = persons("The plan was set out by Ibrahim Kone, president of the ECOWAS Commission.")["Ibrahim Kone"]
+    assert a.country is None and a.cameo_role == "IGO"
+
+
+def test_unqualified_officials_are_the_home_side() -> None:
+    # Reporters name the foreign side's officials with their country and their own side's without:
+    # the foreign minister is Ecuador's, though Colombia is named more often and last.
+    text = (
+        "QUITO - Ecuador expelled two Colombian diplomats on Monday and recalled its envoy from Bogota.\n"
+        "Colombia's government called the move hasty. Colombian Ambassador Ana Ruiz was given three days "
+        "to leave, and Colombia said it would reply. Ecuador has long complained about the border.\n"
+        "Foreign Minister Luis Pardo said the decision was final."
+    )
+    p = persons(text)
+    assert p["Ana Ruiz"].country == "COL"
+    assert p["Luis Pardo"].country == "ECU"
+
+
+def test_an_envoy_named_before_does_not_lend_his_country() -> None:
+    # The official who briefs a foreign ambassador is not of the ambassador's country.
+    text = (
+        "LIMA - Peru protested to Chile over the fishing ban, and Peru recalled its consul.\n"
+        "Chile rejected the protest, and Chile's navy stayed.\n"
+        "A spokeswoman, Rosa Pinto, said Chilean Ambassador Jorge Vial had been briefed on Peru's concerns "
+        "by the deputy foreign minister, Carlos Rojas."
+    )
+    p = persons(text)
+    assert p["Jorge Vial"].country == "CHL"
+    assert p["Carlos Rojas"].country == "PER"
+
+
+def test_leaders_named_together_share_a_country() -> None:
+    # A vice president named after another leader of one country is of that country, not the
+    # country of the visitor who was to meet them.
+    text = (
+        "JAKARTA - Canada's trade minister, Joan Pike, held talks on Tuesday.\n"
+        "Pike met President Prabowo Subianto. A meeting with Vice President Budi Santoso was "
+        "cancelled, a Canadian official said."
+    )
+    p = persons(text, dt.date(2025, 3, 1))
+    assert p["Joan Pike"].country == "CAN"
+    assert p["Budi Santoso"].country == "IDN"

@@ -92,6 +92,18 @@ _ANAPHORIC_BODIES = frozenset(("ministry", "government", "presidency", "cabinet"
 _ANAPHOR_DETERMINERS = frozenset(("the", "his", "her", "its", "their"))
 # Nouns after which an acronym in apposition names a political organization: "his party, the ABC,"
 _PARTY_NOUNS = ("party", "movement")
+# Titles of students of a country, which a country's name before them says the subject of.
+_TOPIC_TITLES = frozenset(
+    ("analyst", "expert", "specialist", "scholar", "researcher", "historian", "economist", "watcher")
+)
+# Officials whose title a country qualifies as the foreign side's (not writers or activists).
+_OFFICIAL_CAMEOS = frozenset(("GOV", "DIP", "MIL"))
+# Ranks of a government's leaders, who appear together: "President X and Premier Y".
+_LEADER_ROLES = frozenset(
+    ("head_of_state", "head_of_government", "vice_president", "deputy_head_of_government")
+)
+# Words after a surname that are not one: "Ana Ruiz Jr."
+_NAME_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"))
 
 
 @attrs.frozen
@@ -144,7 +156,7 @@ def _patterns() -> _Patterns:
         tail=re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}"),
         coord=re.compile(r"(?:,|,? and|,? or)\s+(?:the\s+)?"),
         acts=re.compile(r"(?:['’]s)?\s*(?:,\s*(?:which|who)\b)?\s*([A-Za-z’'\-]+)"),
-        title_tail=re.compile(r"\s+(of|for|at|to|in)\s+(?:the\s+)?([^,;.()]{1,70})"),
+        title_tail=re.compile(r"\s+(of|for|at|to|in|from)\s+(?:the\s+)?([^,;.()]{1,70})"),
         caps=re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*"),
         orgs_in=re.compile(r"[A-Z][\w’'.\-+]*(?: (?:of |of the |and )?[A-Z][\w’'.\-+]*)*"),
         poss_gap=re.compile(r"['’]s\s+"),
@@ -610,6 +622,10 @@ class _Finder:
         self._named_isos: set[str] | None = None
         self._parties: list[tuple[_Group, int]] = []  # a party in apposition, where its noun starts
         self._bodies: list[tuple[int, int, _Group | None]] = []  # body hits, with the group they name
+        # starts of the places that qualify a person's title ("Indian Ambassador X"): whose that
+        # person is, not the context of anyone else
+        self._owned: dict[int, _Person] = {}
+        self._home_ranked: list[str] | None = None
 
     # ---------------------------------------------------------------- scanning
     def run(self) -> list[Actor]:
@@ -1117,7 +1133,7 @@ class _Finder:
                         ext, k, matched = s0, k + span, True
                         break
                     if f is not None:
-                        if t.country is None:
+                        if t.country is None and not (k == 0 and self._topic(t, f, _poss)):
                             t.country = f[0]
                             t.igo = False
                         ext, k, matched = s0, k + span, True
@@ -1133,7 +1149,7 @@ class _Finder:
                 ext, k = s, k + 1
                 continue
             if f1 is not None:
-                if t.country is None:
+                if t.country is None and not (k == 0 and self._topic(t, f1, w != info[5])):
                     t.country = f1[0]  # "Russia's deputy U.N. ambassador": the country wins
                     t.igo = False
                 ext, k = s, k + 1
@@ -1164,6 +1180,12 @@ class _Finder:
         if t.country is None and not t.igo:
             self._title_tail(t)
 
+    @staticmethod
+    def _topic(t: _TitleHit, form: tuple[str, str], poss: bool) -> bool:
+        """Whether a country named right before a title is its subject, not whose: "a Japan analyst",
+        "a Russia expert" (a demonym or a possessive still says whose: "a Japanese analyst")."""
+        return not poss and form[1] == "country" and t.text.lower() in _TOPIC_TITLES
+
     def _qual_word(self, w: str) -> _QualWord:
         """What one word before a title may be, for ``_qualify``; computed once per word."""
         lex = self.lex
@@ -1178,7 +1200,8 @@ class _Finder:
             what = _Q_FORMER
         elif lw in ("its", "his", "her", "their"):
             what, pronoun = _Q_PRONOUN, lw == "its" or lw == "their"
-        elif lw in lex.mods:
+        elif lw in lex.mods or lw.endswith(("-year-old", "-years-old")):
+            # "a 52-year-old engineer": an age says nothing of whose
             what = _Q_MOD
         elif lw in lex.igo_nouns:
             what = _Q_IGO
@@ -1213,7 +1236,7 @@ class _Finder:
         if not m:
             return
         prep, tail = m.group(1), m.group(2)
-        if t.info.role in _ENVOY_ROLES and prep != "of" and prep != "for":
+        if t.info.role in _ENVOY_ROLES and prep not in ("of", "for", "from"):
             # "ambassador in Paris", "envoy to Brussels": the host, never the envoy's own country
             for m2 in self.pat.caps.finditer(tail):
                 f = self.lex.forms.get(_strip_poss(m2.group())[0])
@@ -1223,20 +1246,40 @@ class _Finder:
             return
         if prep == "in":
             return  # "minister in the region": where, not whose
-        for _name, (_canon, iso) in self._orgs_in(tail):
-            t.country, t.igo = iso, iso is None
-            return
+        org_at = len(tail)
+        org_iso: str | None = None
+        for name, (_canon, iso) in self._orgs_in(tail):
+            org_at, org_iso = tail.find(name), iso
+        forms = self.lex.forms
         first = True
         for m2 in self.pat.caps.finditer(tail):
+            if m2.start() > org_at:
+                break
             bare, _ = _strip_poss(m2.group())
-            f = self.lex.forms.get(bare)
+            f = forms.get(bare)
+            if f is None and " " in bare:
+                # a country or demonym leading a longer name: "the Cypriot presidency of the
+                # Council", "a spokesman for the Philippine Coast Guard"
+                words = bare.split(" ")
+                for j in range(len(words) - 1, 0, -1):
+                    f = forms.get(_strip_poss(" ".join(words[:j]))[0])
+                    if f is not None:
+                        break
             if f is not None:
                 t.country = f[0]
                 return
-            if first and m2.start() == 0 and t.possessor is None:
+            if prep == "from" and first:
+                # "an engineer from Leeds": the home town's country, its best-known place of the name
+                found = get_gazetteer().lookup(bare)
+                if found:
+                    t.country = max(found, key=lambda pl: pl.prior).country
+                    return
+            if first and m2.start() == 0 and t.possessor is None and org_at == len(tail):
                 # "a spokeswoman for Moreno": the title belongs to someone, like "X's spokeswoman"
                 t.possessor = bare
             first = False
+        if org_at < len(tail):
+            t.country, t.igo = org_iso, org_iso is None
 
     def _orgs_in(self, s: str) -> Iterable[tuple[str, tuple[str, str | None]]]:
         orgs = self.lex.orgs
@@ -1303,8 +1346,36 @@ class _Finder:
             if p.country is None:
                 self._direct_country(p, start)
         self._plural_lists(ordered, titles)
+        if len(ordered) > 1:
+            ordered = self._merge_surnames(ordered)
         self._link_short(ordered)
         return ordered
+
+    @staticmethod
+    def _merge_surnames(persons: list[_Person]) -> list[_Person]:
+        """A one-word person ("Mr. Ruiz", a roster alias) whose word is the last name of exactly one
+        person of several words is that person: its mentions join the full name's."""
+        last_owner: dict[str, _Person | None] = {}
+        for p in persons:
+            words = p.name.split(" ")
+            if len(words) > 1:
+                last = words[-2] if words[-1] in _NAME_SUFFIXES and len(words) > 2 else words[-1]
+                last_owner[last] = None if last in last_owner else p
+        if not last_owner:
+            return persons
+        kept: list[_Person] = []
+        for p in persons:
+            owner = last_owner.get(p.name) if " " not in p.name else None
+            if owner is None:
+                kept.append(p)
+                continue
+            owner.mentions.extend(p.mentions)
+            owner.aliases.add(p.name)
+            owner.evidence = max(owner.evidence, p.evidence)
+            if owner.title is None and p.title is not None:
+                owner.title = p.title
+            owner.country = owner.country or p.country
+        return kept
 
     def _name_facts(self, raw: str) -> _NameFacts | None:
         """What ``_persons`` needs to know of a candidate name that does not depend on where it
@@ -1747,6 +1818,7 @@ class _Finder:
         for p in persons:
             if p.title is not None:
                 self._qualify(p.title)
+        self._own_places(persons)
         resolved: list[tuple[_Person, str | None, str | None, str | None, bool]] = []  # title role cameo
         # country in order: the title's words, the name's own words, the roster, possessors, context
         for p in persons:
@@ -1798,8 +1870,12 @@ class _Finder:
                 # places that say whose before places that merely say where or are another's
                 avoid = {c for c in (t.host if t else None, p.near_capital if t and t.host else None) if c}
                 country = (
-                    self._sentence_country(p.start, avoid, before=True)
-                    or self._recent_country(p.start, avoid, t is not None and t.info.role == "spokesperson")
+                    self._sentence_country(p.start, avoid, before=True, who=p)
+                    or self._recent_country(
+                        p.start, avoid, t is not None and t.info.role == "spokesperson", p
+                    )
+                    or self._colleague_country(p, persons, avoid)
+                    or self._home_country(persons, avoid)
                     or self._main_country(avoid)
                     or self._sentence_country(p.start)
                     or self._recent_country(p.start)
@@ -2057,6 +2133,63 @@ class _Finder:
             return max(before, key=lambda e: e.start or dt.date.min)
         return entries[0]
 
+    def _own_places(self, persons: list[_Person]) -> None:
+        """Note the places that qualify a person's title ("Indian Ambassador X", "Chile's envoy, X")."""
+        places, owned = self.places, self._owned
+        for p in persons:
+            t = p.title
+            if t is None or t.ext_start < 0 or t.ext_start >= t.start:
+                continue
+            i = bisect.bisect_left(places, (t.ext_start,))
+            while i < len(places) and places[i][0] < t.start:
+                owned[places[i][0]] = p
+                i += 1
+
+    def _colleague_country(self, p: _Person, persons: list[_Person], avoid: set[str]) -> str | None:
+        """For a head of state or government or a deputy without a country: the one country of the
+        others of that rank named before in the paragraph ("met Premier X ... did not meet President
+        Y ... a meeting with Vice President Z")."""
+        t = p.title
+        if t is None or t.info.role not in _LEADER_ROLES:
+            return None
+        lo = self.an.paragraphs[self.an.paragraph_index(p.start)].start
+        found: set[str] = set()
+        for q in persons:
+            if (
+                q is not p
+                and q.country is not None
+                and q.title is not None
+                and q.title.info.role in _LEADER_ROLES
+                and any(lo <= s < p.start for s, _e in q.mentions)
+            ):
+                found.add(q.country)
+        return found.pop() if len(found) == 1 and not found & avoid else None
+
+    def _home_country(self, persons: list[_Person], avoid: set[str]) -> str | None:
+        """The side whose officials the article names without a country: a country named about as
+        often as the most named one, none of whose officials' titles it qualifies ("Foreign Minister
+        X met Indian Ambassador Y": reporters name the foreign side, not their own)."""
+        ranked = self._home_ranked
+        if ranked is None:
+            self._main_country(avoid)  # fills the counts
+            counts = self._strong_counts or {}
+            qualified = {
+                self.places[i][2]
+                for i in range(len(self.places))
+                if (q := self._owned.get(self.places[i][0])) is not None
+                and q.title is not None
+                and q.title.info.cameo in _OFFICIAL_CAMEOS
+            }
+            # one of the two sides named most (ties included)
+            second = sorted(set(counts.values()), reverse=True)[1:2] or [0]
+            ranked = self._home_ranked = sorted(
+                (c for c, k in counts.items() if c not in qualified and k >= 2 and k >= second[0]),
+                key=lambda c: -counts[c],
+            )
+            if not qualified:
+                ranked.clear()  # no foreign side is marked: the plain counts decide
+        return next((c for c in ranked if c not in avoid), None)
+
     def _main_country(self, avoid: set[str]) -> str | None:
         """The country named most often as whose (not merely where), counted once per document."""
         counts = self._strong_counts
@@ -2096,10 +2229,27 @@ class _Finder:
             j -= 1
         return text[j:k] in _LOCATIVE and (j == 0 or not text[j - 1].isalnum())
 
-    def _recent_country(self, pos: int, avoid: set[str] | None = None, spokes: bool = False) -> str | None:
+    def _others(self, s: int, who: _Person | None) -> bool:
+        """Whether a place is another's: it qualifies another person's title ("Indian Ambassador X")
+        or a verb makes it a target ("urging China", "visited Peru")."""
+        owner = self._owned.get(s)
+        if owner is not None and owner is not who and owner.title is not None:
+            # an envoy or a counterpart serves another side; so does a second holder of one's own role
+            role = owner.title.info.role
+            if (
+                role in _ENVOY_ROLES
+                or owner.title.text.lower() == "counterpart"
+                or (who is not None and who.title is not None and who.title.info.role == role)
+            ):
+                return True
+        return self._targeted(s)
+
+    def _recent_country(
+        self, pos: int, avoid: set[str] | None = None, spokes: bool = False, who: _Person | None = None
+    ) -> str | None:
         """The country of the nearest place or national body named before ``pos``; with ``avoid``,
-        only places of the same paragraph that say whose, and none of the countries avoided (a
-        spokesperson, ``spokes``, still speaks for the last national body named before)."""
+        only places of the same paragraph that say whose for ``who``, and none of the countries
+        avoided (a spokesperson, ``spokes``, still speaks for the last national body named before)."""
         best: tuple[int, str] | None = None
         lo = org_lo = pos - 400
         if avoid is not None:
@@ -2107,7 +2257,10 @@ class _Finder:
             if not spokes:
                 org_lo = lo
         for s, e, iso, kind in self._places_before(pos, pos - lo):
-            if kind != "demonym" and (avoid is None or (iso not in avoid and not self._weak_place(s, e))):
+            if kind != "demonym" and (
+                avoid is None
+                or (iso not in avoid and not self._weak_place(s, e) and not self._others(s, who))
+            ):
                 best = (e, iso)
                 break
         for _s, e, _name, org_iso in self.org_hits:
@@ -2120,10 +2273,12 @@ class _Finder:
                 best = (e, org_iso)
         return best[1] if best else None
 
-    def _sentence_country(self, pos: int, avoid: set[str] | None = None, before: bool = False) -> str | None:
-        """The first place of the sentence; with ``avoid``, the first that says whose and is none of
-        the countries avoided; with ``before``, only a place named before ``pos`` (one named after
-        a speaker is more often what they spoke of: "X said the governments of Y ...")."""
+    def _sentence_country(
+        self, pos: int, avoid: set[str] | None = None, before: bool = False, who: _Person | None = None
+    ) -> str | None:
+        """The first place of the sentence; with ``avoid``, the first that says whose for ``who`` and
+        is none of the countries avoided; with ``before``, only a place named before ``pos`` (one named
+        after a speaker is more often what they spoke of: "X said the governments of Y ...")."""
         sent = self.an.sentence_at(pos)
         if sent is None:
             return None
@@ -2132,7 +2287,9 @@ class _Finder:
         stop = pos if before else sent.end
         while i < len(places) and places[i][0] < stop:
             s, e, iso, _k = places[i]
-            if avoid is None or (iso not in avoid and not self._weak_place(s, e)):
+            if avoid is None or (
+                iso not in avoid and not self._weak_place(s, e) and not self._others(s, who)
+            ):
                 return iso
             i += 1
         return None
