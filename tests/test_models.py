@@ -146,3 +146,26 @@ def test_replace_matches_attrs_evolve() -> None:
     assert replace(actor, id="a9").mentions is actor.mentions
     tagged = _TaggedMention(1, 3, "ab", tag="y")
     assert replace(tagged, end=2) == _TaggedMention(1, 2, "ab", tag="y")
+
+
+def test_direct_constructor_builds_what_attrs_builds() -> None:
+    from diplomacy_events.models import direct_constructor
+
+    make = direct_constructor(Mention, ("start", "end", "text"))
+    assert make(1, 3, "ab") == Mention(1, 3, "ab")
+    actor = direct_constructor(
+        Actor,
+        ("name", "mentions"),
+        id="",
+        kind="person",
+        title=None,
+        country=None,
+        former=False,
+        role=None,
+        cameo_role=None,
+        aliases=(),
+    )
+    assert actor("Ana", ()) == Actor(name="Ana")
+    # a subclass with a field of its own is built by the class itself
+    tagged = direct_constructor(_TaggedMention, ("start", "end", "text"))
+    assert tagged(1, 3, "ab") == _TaggedMention(1, 3, "ab")

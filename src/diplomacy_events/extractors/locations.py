@@ -21,12 +21,10 @@ from functools import cache
 from itertools import accumulate
 from operator import itemgetter
 
-import attrs
-
 from diplomacy_events.gazetteer import ADMIN2, CAPITAL, EXTRA, WORD, Gazetteer, Place, get_gazetteer
 from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import EMPTY, GazetteerEntry, Knowledge
-from diplomacy_events.models import Document, Location, Mention
+from diplomacy_events.models import Document, Location, Mention, direct_constructor
 from diplomacy_events.text import Analysis
 
 __all__ = ["PlaceLookup", "extract_locations", "find_locations"]
@@ -1064,95 +1062,12 @@ def find_locations(
     return out
 
 
-_MakeLocation = Callable[
-    [str, str, "str | None", "float | None", "float | None", tuple[Mention, ...], bool, tuple[str, ...]],
-    Location,
-]
-_LOCATION_FIELDS = (
-    "id",
-    "name",
-    "kind",
-    "country",
-    "latitude",
-    "longitude",
-    "mentions",
-    "metonym",
-    "aliases",
-)
-
-
-def _plain_location(
-    name: str,
-    kind: str,
-    country: str | None,
-    latitude: float | None,
-    longitude: float | None,
-    mentions: tuple[Mention, ...],
-    metonym: bool,
-    aliases: tuple[str, ...],
-) -> Location:
-    return Location(
-        name=name,
-        kind=kind,  # type: ignore[arg-type]
-        country=country,
-        latitude=latitude,
-        longitude=longitude,
-        mentions=mentions,
-        metonym=metonym,
-        aliases=aliases,
-    )
-
-
 @cache
-def _location_maker() -> _MakeLocation:
-    """A constructor of :class:`Location` records that fills their slots directly.
-
-    The keyword-only attrs ``__init__`` of a frozen class costs more than twice as much, and a
-    document yields a dozen places. The direct one is used only while the model has exactly the
-    expected plain fields (no default other than ``id``'s matters, no validator, converter or
-    post-init) and builds records equal to the attrs ones; otherwise the attrs class is used.
-    """
-    fields = attrs.fields(Location)
-    if (
-        tuple(f.name for f in fields) != _LOCATION_FIELDS
-        or any(f.validator is not None or f.converter is not None for f in fields)
-        or hasattr(Location, "__attrs_post_init__")
-        or "__slots__" not in Location.__dict__
-    ):
-        return _plain_location
-    new = object.__new__
-    set_id, set_name, set_kind, set_country, set_lat, set_lon, set_mentions, set_metonym, set_aliases = (
-        Location.__dict__[f].__set__ for f in _LOCATION_FIELDS
-    )
-
-    def make(
-        name: str,
-        kind: str,
-        country: str | None,
-        latitude: float | None,
-        longitude: float | None,
-        mentions: tuple[Mention, ...],
-        metonym: bool,
-        aliases: tuple[str, ...],
-    ) -> Location:
-        loc: Location = new(Location)
-        set_id(loc, "")
-        set_name(loc, name)
-        set_kind(loc, kind)
-        set_country(loc, country)
-        set_lat(loc, latitude)
-        set_lon(loc, longitude)
-        set_mentions(loc, mentions)
-        set_metonym(loc, metonym)
-        set_aliases(loc, aliases)
-        return loc
-
-    probe = ("Oslo", "city", "NOR", 59.9, 10.7, (Mention(0, 4, "Oslo"),), True, ("Christiania",))
-    try:
-        same = make(*probe) == _plain_location(*probe)
-    except Exception:  # a model that no longer fits: use the attrs constructor
-        same = False
-    return make if same else _plain_location
+def _location_maker() -> Callable[..., Location]:
+    """:class:`Location` records from (name, kind, country, latitude, longitude, mentions,
+    metonym, aliases), their slots filled directly (a document yields a dozen places)."""
+    fields = ("name", "kind", "country", "latitude", "longitude", "mentions", "metonym", "aliases")
+    return direct_constructor(Location, fields, id="")
 
 
 def _outside_venues(

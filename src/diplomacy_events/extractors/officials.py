@@ -34,7 +34,7 @@ from diplomacy_events import countries
 from diplomacy_events.gazetteer import get_gazetteer
 from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import EMPTY, Knowledge, RosterEntry, load_json
-from diplomacy_events.models import Actor, Document, Mention
+from diplomacy_events.models import Actor, Document, Mention, direct_constructor
 from diplomacy_events.text import Analysis, analyze
 
 __all__ = ["extract_actors", "find_actors"]
@@ -381,135 +381,14 @@ def _lex(knowledge: Knowledge) -> _Lex:
     return knowledge.compiled("officials", _build)
 
 
-_MakeActor = Callable[
-    [
-        "str | None",
-        str,
-        "str | None",
-        "str | None",
-        bool,
-        tuple[Mention, ...],
-        "str | None",
-        "str | None",
-        tuple[str, ...],
-    ],
-    Actor,
-]
-_MakeMention = Callable[[int, int, str], Mention]
-_ACTOR_FIELDS = (
-    "id",
-    "name",
-    "kind",
-    "title",
-    "country",
-    "former",
-    "mentions",
-    "role",
-    "cameo_role",
-    "aliases",
-)
-_MENTION_FIELDS = ("start", "end", "text")
-
-
-def _plain_actor(
-    name: str | None,
-    kind: str,
-    title: str | None,
-    country: str | None,
-    former: bool,
-    mentions: tuple[Mention, ...],
-    role: str | None,
-    cameo_role: str | None,
-    aliases: tuple[str, ...],
-) -> Actor:
-    return Actor(
-        name=name,
-        kind=kind,  # type: ignore[arg-type]
-        title=title,
-        country=country,
-        former=former,
-        mentions=mentions,
-        role=role,
-        cameo_role=cameo_role,
-        aliases=aliases,
-    )
-
-
-def _plain_fields(cls: type, names: tuple[str, ...]) -> bool:
-    """Whether ``cls`` is a slotted attrs class of exactly these plain fields."""
-    fields = attrs.fields(cls)
-    return (
-        tuple(f.name for f in fields) == names
-        and not any(f.validator is not None or f.converter is not None for f in fields)
-        and not hasattr(cls, "__attrs_post_init__")
-        and "__slots__" in cls.__dict__
-    )
-
-
 @functools.cache
-def _makers() -> tuple[_MakeActor, _MakeMention]:
-    """Constructors of :class:`Actor` and :class:`Mention` records that fill their slots directly.
-
-    The attrs ``__init__`` of a frozen class costs about twice as much (an article yields some
-    twenty actors and forty mentions). The direct ones are used only while the models have exactly
-    the expected plain fields and build records equal to the attrs ones; otherwise the attrs
-    constructors are used.
-    """
-    if not (_plain_fields(Actor, _ACTOR_FIELDS) and _plain_fields(Mention, _MENTION_FIELDS)):
-        return _plain_actor, Mention
-    new = object.__new__
-    set_start, set_end, set_text = (Mention.__dict__[f].__set__ for f in _MENTION_FIELDS)
-    a_id, a_name, a_kind, a_title, a_country, a_former, a_mentions, a_role, a_cameo, a_aliases = (
-        Actor.__dict__[f].__set__ for f in _ACTOR_FIELDS
-    )
-
-    def mention(start: int, end: int, text: str) -> Mention:
-        m: Mention = new(Mention)
-        set_start(m, start)
-        set_end(m, end)
-        set_text(m, text)
-        return m
-
-    def actor(
-        name: str | None,
-        kind: str,
-        title: str | None,
-        country: str | None,
-        former: bool,
-        mentions: tuple[Mention, ...],
-        role: str | None,
-        cameo_role: str | None,
-        aliases: tuple[str, ...],
-    ) -> Actor:
-        a: Actor = new(Actor)
-        a_id(a, "")
-        a_name(a, name)
-        a_kind(a, kind)
-        a_title(a, title)
-        a_country(a, country)
-        a_former(a, former)
-        a_mentions(a, mentions)
-        a_role(a, role)
-        a_cameo(a, cameo_role)
-        a_aliases(a, aliases)
-        return a
-
-    probe = (
-        "Ana Ruiz",
-        "person",
-        "minister",
-        "CHL",
-        True,
-        (Mention(0, 3, "Ana"),),
-        "minister",
-        "GOV",
-        ("Ruiz",),
-    )
-    try:
-        same = actor(*probe) == _plain_actor(*probe) and mention(1, 2, "x") == Mention(1, 2, "x")
-    except Exception:  # models that no longer fit: use the attrs constructors
-        same = False
-    return (actor, mention) if same else (_plain_actor, Mention)
+def _makers() -> tuple[Callable[..., Actor], Callable[..., Mention]]:
+    """Constructors of :class:`Actor` (from name, kind, title, country, former, mentions, role,
+    cameo_role, aliases) and :class:`Mention` records that fill their slots directly: an article
+    yields some twenty actors and forty mentions."""
+    actor_fields = ("name", "kind", "title", "country", "former", "mentions", "role", "cameo_role", "aliases")
+    mention_fields = ("start", "end", "text")
+    return direct_constructor(Actor, actor_fields, id=""), direct_constructor(Mention, mention_fields)
 
 
 # --------------------------------------------------------------------------------------------
