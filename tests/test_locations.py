@@ -237,11 +237,21 @@ def test_unambiguous_names_resolve_the_same_in_any_context() -> None:
 
 
 def test_fast_records_equal_the_attrs_ones() -> None:
-    from diplomacy_events.extractors.locations import _location_maker, _plain_location
+    from diplomacy_events.extractors.locations import _location_maker
 
     args = ("Kyiv", "city", "UKR", 50.45, 30.52, (Mention(3, 7, "Kyiv"),), False, ("Kiev",))
     made = _location_maker()(*args)
-    assert made == _plain_location(*args) and made.id == ""
+    plain = Location(
+        name="Kyiv",
+        kind="city",
+        country="UKR",
+        latitude=50.45,
+        longitude=30.52,
+        mentions=(Mention(3, 7, "Kyiv"),),
+        metonym=False,
+        aliases=("Kiev",),
+    )
+    assert made == plain and made.id == ""
     assert attrs.evolve(made, id="l1").id == "l1"
 
 
