@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
@@ -27,11 +28,15 @@ class Placed(Generic[T]):
     record: T
 
 
+_BY_SPAN = operator.attrgetter("start", "end")
+"""(start, end) of a ``Placed``: the order of an ``Index``."""
+
+
 class Index(Generic[T]):
     """Mentions of records sorted by offset, for range and nearest lookups."""
 
     def __init__(self, placed: Sequence[Placed[T]]) -> None:
-        self.items = sorted(placed, key=lambda p: (p.start, p.end))
+        self.items = sorted(placed, key=_BY_SPAN)
         self.starts = [p.start for p in self.items]
         # The furthest end among the first i + 1 mentions: when it lies within a range, no mention
         # of the range overhangs it and a plain slice answers (the usual case, mentions rarely nest).

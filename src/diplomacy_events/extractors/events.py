@@ -40,6 +40,7 @@ trigger and indexed look-backs keep the scan linear on any input.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -63,10 +64,24 @@ from diplomacy_events.text import Analysis, analyze
 from diplomacy_events.wordtrie import alternation
 
 _GRANULARITY_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
-_CLAUSE_BREAK = re.compile(
-    r"[;:]|,\s+(?:which|who|while|as|when)\b"
-    r"|\b(?:but|after|before|since|until|(?<!the )following|because|where)\b"
+
+
+def _word_starts(words: Sequence[str]) -> str:
+    r"""``\b(?:w1|w2...)`` for words of lower-case letters, written so that every branch opens with
+    a literal letter (``(?<!\w)`` after it stands for ``\b``): ``re`` then skips to candidate
+    characters instead of trying every branch at every position."""
+    return "|".join(w[0] + rf"(?<!\w{w[0]})" + w[1:] for w in words)
+
+
+# ``\b(?:but|after|...|(?<!the )following|because|where)\b`` after the punctuation, rewritten so
+# that each branch opens with a literal.
+_BREAK_WORDS = ["but", "after", "before", "since", "until", "because", "where"]
+_CLAUSE_BREAK_PATTERN = (
+    r"[;:]|,\s+(?:which|who|while|as|when)\b|(?:"
+    + _word_starts(_BREAK_WORDS)
+    + r"|f(?<!\wf)(?<!the f)ollowing)\b"
 )
+_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK_PATTERN)
 _IN_PHRASE = re.compile(
     r"\b(?:in|during|at|on|after|over|via|by|before)\s+(?:a|an|the|their|his|her|its)\s+(?:[a-z-]+\s+){0,2}$"
 )
@@ -79,11 +94,28 @@ _AUXILIARIES = "had|has|have|was|were|is|are|be|been|also|then|later|jointly|for
 _AUX_END = re.compile(rf"\b(?:{_AUXILIARIES})\s+$")
 _AUX_OR_PREP_END = re.compile(rf"\b(?:{_AUXILIARIES}|by|of|for|in|on|after|before|while|without)\s+$")
 _CANCELLED_AFTER = re.compile(
-    r"[^.;:\"“”]{0,90}?\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
     r"(?:called\s+off|cancell?ed|postponed|scrapped|put\s+off|shelved|delayed|suspended|dropped|axed"
     r"|(?P<refused>turned\s+down|rejected|refused|declined|rebuffed))"
     r"|(?P<no>(?P<did>did)|would|will)\s+not\s+(?:take\s+place|go\s+ahead))\b"
 )
+"""A cancellation or a refusal after the trigger, at most 90 characters into its clause (see
+``_cancelled_after``)."""
+_CUE_STOP = re.compile(r"[.;:\"“”]")
+
+
+def _cancelled_after(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``_CANCELLED_AFTER`` within 90 characters after ``pos`` with no stop character before it.
+
+    The same as matching ``[^.;:"“”]{0,90}?`` before it, at a fraction of the cost: the first place
+    the cue matches is the one the lazy gap would reach, if any (a later one lies further and
+    past the same stop); the cue holds no stop character, so it ends by the first one.
+    """
+    stop = _CUE_STOP.search(text, pos, end)
+    found = _CANCELLED_AFTER.search(text, pos, stop.start() if stop else end)
+    return found if found is not None and found.start() - pos <= 90 else None
+
+
 _TITLE_APPOSITION = re.compile(
     r"\b(?:counterpart|minister|president|premier|envoy|ambassador|secretary|chancellor|leader|king|emir|spokesman"
     r"|spokeswoman|spokesperson|adviser|advisor|chief|head),\s*$"
@@ -96,6 +128,8 @@ _TITLE_THEN_NAME = re.compile(
 )
 _BLOC = re.compile(r"\s+the\s+(?:bloc|alliance|union|grouping|organisation|organization)\b")
 _BODY = re.compile(r"\s+the\s+(court|tribunal|council|commission|assembly|agency)\b")
+_THE_NEXT = re.compile(r"\s+the\s")
+"""What ``_BLOC`` and ``_BODY`` open with."""
 _SPEECH_ACTS = {"threat", "appeal", "accusation", "rejection"}
 _ACTED_BY_SOMEONE = _SPEECH_ACTS | {"protest"}
 _WITH_GAP = re.compile(r"\s+with\s+(?:the\s+)?")
@@ -104,13 +138,31 @@ _ING_NOUNS = frozenset(
 )
 _TEMPORAL_BREAK = re.compile(r"\b(?:before|until)\s*$")
 _AND_VERB = re.compile(r"(?:,\s+and\s+(?:also\s+|then\s+|later\s+)?|\band\s+to\s+)$")
-_PLACE_BREAK = re.compile(_CLAUSE_BREAK.pattern + r"|\bthat\b")
+_PLACE_BREAK = re.compile(_CLAUSE_BREAK_PATTERN + r"|t(?<!\wt)hat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:(?:\w+ly|also|then|later|already|not|never|once)\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _passive(lead: str) -> re.Match[str] | None:
+    """``_PASSIVE.search(lead)``, skipped when an ASCII ``lead`` holds none of its verbs (on ASCII,
+    ignoring case is what ``lower`` does; elsewhere a few other letters fold to ASCII ones)."""
+    if lead.isascii():
+        low = lead.lower()
+        if (
+            "be" not in low
+            and "is" not in low
+            and "are" not in low
+            and "was" not in low
+            and "were" not in low
+        ):
+            return None
+    return _PASSIVE.search(lead)
+
+
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
@@ -192,6 +244,8 @@ class _Compiled:
     """First word of a trigger (lower case) -> the triggers that may start with it, longest first."""
     scan: re.Pattern[str]
     """Any first word, as a whole run of ASCII letters (one C-level pass finds the candidates)."""
+    scan_lower: re.Pattern[str]
+    """``scan`` for a lower-cased text: case-sensitive, it runs faster."""
     patterns: tuple[re.Pattern[str], ...]
     triggers: tuple[_Trigger, ...]
     planned: frozenset[str]
@@ -294,6 +348,7 @@ def _compile(knowledge: Knowledge) -> _Compiled:
     return _Compiled(
         first={k: tuple(v) for k, v in first.items()},
         scan=_scanner(first),
+        scan_lower=_scanner(first, lower=True),
         patterns=tuple(re.compile(t.pattern, re.IGNORECASE) for t in ordered),
         triggers=tuple(ordered),
         planned=frozenset(w for w in data["planned"] if " " not in w),
@@ -336,6 +391,44 @@ class _Draft:
     """Its only participant is an international body whose members acted ("EU leaders agreed")."""
     denial: bool = False
     """Said to deny an event told before ("There was no call"): the merged event is denied."""
+
+
+_BREAK_MARK = re.compile(r"[;:]")
+_BREAK_COMMA = re.compile(r",\s+(?:which|who|while|as|when)\b")
+_BREAK_WORDS_ALL = (*_BREAK_WORDS, "following", "that")
+
+
+def _is_word_char(ch: str) -> bool:
+    """What ``\\w`` matches (a character ``isalnum`` accepts, or "_")."""
+    return ch.isalnum() or ch == "_"
+
+
+def _place_breaks(text: str) -> list[tuple[int, int, str]]:
+    """Every match of ``_PLACE_BREAK`` in ``text`` (start, end, matched text), in order.
+
+    Found by fast scans instead: the two marks, the commas, and each word wherever ``find`` sees
+    it as a whole word (and "following" not after "the "). The pattern's matches never overlap
+    (none starts inside another), so they are these, sorted.
+    """
+    found = [(m.start(), m.end(), m.group()) for m in _BREAK_MARK.finditer(text)]
+    found += [(m.start(), m.end(), m.group()) for m in _BREAK_COMMA.finditer(text)]
+    n = len(text)
+    for word in _BREAK_WORDS_ALL:
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not (
+                (i and (_is_word_char(text[i - 1]) or (word == "following" and text.endswith("the ", 0, i))))
+                or (j < n and _is_word_char(text[j]))
+            ):
+                found.append((i, j, word))
+            i = text.find(word, j)  # one starting inside this one follows a letter: no word of its own
+    found.sort()
+    return found
+
+
+_Breaks = tuple[list[int], list[int], list[str]]
+"""Matches of a clause-break pattern in a text: starts, ends, matched texts."""
 
 
 class _Doc:
@@ -381,6 +474,7 @@ class _Doc:
         self.acting = Index(
             [p for p in self.actors.items if p.start not in self.modifiers and not a <= p.start < b]
         )
+        self._breaks: tuple[_Breaks, _Breaks] | None = None
 
     def _title_modifiers(self) -> set[int]:
         """Starts of state/organization mentions that only qualify the person named next."""
@@ -398,13 +492,57 @@ class _Doc:
         """Mentions of actors within ``[start, end)`` that may act: no title modifiers, no dateline."""
         return self.acting.between(start, end)
 
+    def _break_table(self, clause: bool) -> _Breaks:
+        if self._breaks is None:
+            # Every ``_PLACE_BREAK`` match of the text, once: its matches never overlap, and those
+            # of ``_CLAUSE_BREAK`` are the same without "that" (no branch of it opens with "t").
+            found = _place_breaks(self.text)
+            clauses = [f for f in found if f[2] != "that"]
+            self._breaks = (
+                ([f[0] for f in found], [f[1] for f in found], [f[2] for f in found]),
+                ([f[0] for f in clauses], [f[1] for f in clauses], [f[2] for f in clauses]),
+            )
+        return self._breaks[1] if clause else self._breaks[0]
+
+    def _cut_word(self, end: int) -> bool:
+        """Whether ``end`` falls inside a word: a search that stops there sees a word end there
+        that the whole text does not have (``\\b``), so the table of matches cannot answer it."""
+        if not 0 < end < len(self.text):
+            return False
+        after, before = self.text[end], self.text[end - 1]
+        # what ``\\w`` is: a character that ``str.isalnum`` accepts, or "_"
+        return (after.isalnum() or after == "_") and (before.isalnum() or before == "_")
+
+    def next_break(self, start: int, end: int, clause: bool = True) -> tuple[int, int, str] | None:
+        """``_CLAUSE_BREAK.search(text, start, end)`` (``_PLACE_BREAK`` without ``clause``), as
+        (start, end, matched text), read from the table of the text's matches."""
+        if self._cut_word(end):
+            m = (_CLAUSE_BREAK if clause else _PLACE_BREAK).search(self.text, start, end)
+            return (m.start(), m.end(), m.group()) if m is not None else None
+        starts, ends, groups = self._break_table(clause)
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and ends[i] <= end:
+            return starts[i], ends[i], groups[i]
+        return None  # a match that runs past ``end`` is the last that could start in range
+
     def clause_start(self, sent_start: int, pos: int) -> int:
-        start = sent_start
-        for m in _CLAUSE_BREAK.finditer(self.text, sent_start, pos):
-            if m.group().startswith(",") and "," in self.text[m.end() : pos]:
+        """Where the clause of ``pos`` opens: after the last clause break before it."""
+        text = self.text
+        if self._cut_word(pos):
+            start = sent_start
+            for m in _CLAUSE_BREAK.finditer(text, sent_start, pos):
+                if m.group().startswith(",") and "," in text[m.end() : pos]:
+                    continue  # a relative clause closed before the trigger: "May, who ..., held talks"
+                start = m.end()
+            return start
+        starts, ends, groups = self._break_table(True)
+        lo = bisect.bisect_left(starts, sent_start)
+        hi = bisect.bisect_right(ends, pos, lo)  # ends rise with starts: the matches never overlap
+        for i in range(hi - 1, lo - 1, -1):
+            if groups[i].startswith(",") and text.find(",", ends[i], pos) >= 0:
                 continue  # a relative clause closed before the trigger: "May, who ..., held talks"
-            start = m.end()
-        return start
+            return ends[i]
+        return sent_start
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
@@ -538,11 +676,11 @@ _AND_BY_GAP = re.compile(r"\s*,?\s*and\s+(?:also\s+)?by\s+(?:the\s+)?")
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
-    ahead = text[pos : min(end, pos + 60)]
-    between = _BETWEEN_AHEAD.match(ahead) if "between" in ahead else None
-    after = doc.actors_in(pos + between.end(), end) if between else []
+    stop = min(end, pos + 60)
+    between = _BETWEEN_AHEAD.match(text, pos, stop) if text.find("between", pos, stop) >= 0 else None
+    after = doc.actors_in(between.end(), end) if between else []
     if between and len(after) < 2:
-        sides = _demonym_sides(doc, pos + between.end(), min(end, pos + between.end() + 60))
+        sides = _demonym_sides(doc, between.end(), min(end, between.end() + 60))
         if sides:
             return sides  # "between the Russian and Ukrainian delegations": their states
     if between and after:
@@ -558,11 +696,13 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     following = [
         p
         for p in doc.actors_in(pos, end)
-        if not _HYPHEN_CAPITAL.match(text[p.end : p.end + 2])
+        if not (text.startswith("-", p.end) and _HYPHEN_CAPITAL.match(text, p.end, p.end + 2))
         and not (p.start > pos and text[p.start - 1] == "-")
     ]
     if not following or following[0].start - pos > 12:
-        bloc = _BLOC.match(text, pos)
+        # Both need "the" next: one test rules out both on most triggers.
+        the_next = _THE_NEXT.match(text, pos) is not None
+        bloc = _BLOC.match(text, pos) if the_next else None
         if bloc is not None:
             # "urged the bloc": the international body the article last named
             body = [
@@ -571,7 +711,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
             igo = [a for a in body if a.country is None]
             if igo:
                 return [igo[-1]]
-        named = _BODY.match(text, pos)
+        named = _BODY.match(text, pos) if the_next else None
         if named is not None:
             # "does not recognise the court's jurisdiction": the court the article last named
             noun = named.group(1).capitalize()
@@ -588,7 +728,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     gap = text[pos : first.start]
     with_phrase = len(gap) <= 100 and _WITH_END.search(gap)
     # "spoke by phone with her Thai counterpart, Maris ...": a title in apposition names the object
-    appositive = _TITLE_APPOSITION.search(gap)
+    appositive = _TITLE_APPOSITION.search(gap) if "," in gap else None
     checked = gap[: appositive.start()] + " " if appositive else gap
     if (len(gap) > 70 and not with_phrase) or _GAP_PUNCT.search(checked) or _CLAUSE_BREAK.search(checked):
         return []
@@ -654,6 +794,13 @@ _LED_TO_ONLY = re.compile(r"\bto\s+(?:the\s+|a\s+|an\s+)?$")
 _LED_IN = re.compile(r"\b(?:in|at|inside|near)\s+(?:the\s+|a\s+|an\s+)?$")
 _CITY_OF = re.compile(r"\s+the\s+(?:[\w-]+\s+){0,5}?of\s+")
 _WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|River|Bay|Channel)$")
+_WATER_ENDS = ("Sea", "Ocean", "Gulf", "Strait", "Straits", "River", "Bay", "Channel", "\n")
+"""How a name ``_WATER`` matches ends ("$" also matches before a final newline)."""
+
+
+def _water(name: str | None) -> bool:
+    """Whether a place's name is a body of water's (``_WATER``; ``endswith`` rules out most)."""
+    return name is not None and name.endswith(_WATER_ENDS) and _WATER.search(name) is not None
 
 
 def _location(
@@ -672,9 +819,9 @@ def _location(
     """
     reach = max(reach, pos)
     text = doc.text
-    brk = _PLACE_BREAK.search(text, pos, end)
+    brk = doc.next_break(pos, end, clause=False)
     if brk is not None:
-        end = brk.start()  # "talks with the envoy, ... since the flood in Cusco"; "agreed that X in Y"
+        end = brk[0]  # "talks with the envoy, ... since the flood in Cusco"; "agreed that X in Y"
     if not visit:
         end = min(end, reach + 90)
     # "flew in from Quito": where a trip starts is not where it goes.
@@ -686,7 +833,7 @@ def _location(
 
     if not military:
         # "agreed to stop attacks in the Black Sea": talks and deals are not held on open water.
-        after = [p for p in after if not _WATER.search(p.record.name or "")]
+        after = [p for p in after if not _water(p.record.name)]
 
     def led_by(p: Placed[Location], words: re.Pattern[str]) -> bool:
         return bool(words.search(text[max(pos, p.start - 14) : p.start].lower()))
@@ -718,7 +865,7 @@ def _location(
             return p.record  # not "summoned Russia's envoy": the owner of who is summoned
     before = doc.locations.between(sent_start, pos)
     if not military:
-        before = [p for p in before if not _WATER.search(p.record.name or "")]
+        before = [p for p in before if not _water(p.record.name)]
     for p in reversed(before):
         # "arrived in X from Y, where he held talks": the place the relative clause is about.
         if _WHERE_NEXT.match(text[p.end : p.end + 8]) and p.record.kind != "continent":
@@ -758,15 +905,14 @@ def _date(doc: _Doc, start: int, end: int, pos: int) -> TimeExpression | None:
     candidates = doc.usable_dates.between(start, end)
     if not candidates:
         return None
-    segment = doc.text[start:end]
     asides = []
-    if "wh" in segment:  # what a relative clause needs ("who", "which")
-        asides = [(r.start() + start, r.end() + start) for r in _RELATIVE.finditer(segment)]
+    if doc.text.find("wh", start, end) >= 0:  # what a relative clause needs ("who", "which")
+        asides = [(r.start(), r.end()) for r in _RELATIVE.finditer(doc.text, start, end)]
         asides = [(a, b) for a, b in asides if not a <= pos < b]
     found = [
         p.record
         for p in candidates
-        if not any(a <= p.start < b for a, b in asides)
+        if not (asides and any(a <= p.start < b for a, b in asides))
         and not _NOT_WHEN.search(doc.text[max(start, p.start - 20) : p.start])
         and not (p.start > pos and _OTHER_CLAUSE.search(doc.text, pos, p.start))
         and not (p.start > pos and _SAID_BEFORE.search(doc.text, max(pos, p.start - 40), p.start))
@@ -830,13 +976,15 @@ def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
 
 
 def _last_lower_words(lead: str) -> list[str]:
-    """The last seven lower-case words of ``lead``, read from a space a little before its end
-    (no word crosses a space) unless the words after it are too few."""
-    cut = lead.rfind(" ", 0, len(lead) - 100)
-    if cut > 0:
-        words = [w for w in _WORDS.findall(lead, cut) if w.islower()]
-        if len(words) >= 7:
-            return words[-7:]
+    """The last seven lower-case words of ``lead``: a long one is read from a space some way before
+    its end (no word crosses a space) unless the words after it are too few."""
+    n = len(lead)
+    if n > 60:
+        cut = lead.rfind(" ", 0, n - 50)
+        if cut > 0:
+            words = [w for w in _WORDS.findall(lead, cut) if w.islower()]
+            if len(words) >= 7:
+                return words[-7:]
     return [w for w in _WORDS.findall(lead) if w.islower()][-7:]
 
 
@@ -1011,6 +1159,13 @@ _PLURAL_SUBJECT = re.compile(
     r"|[Bb]oth\s+sides|The\s+two|the\s+two(?=\s+(?:had|have|has|were|are|will|would|first|last|also|then|later)\b|\s+$))"
     r"\s+(?:[a-z]+\s+){0,4}$"
 )
+
+
+def _plural_hint(tight: str) -> bool:
+    """Whether ``tight`` holds a word ``_PLURAL_SUBJECT`` needs (substring tests cost less than a search)."""
+    return "two" in tight or "we" in tight or "We" in tight or "hey" in tight or "oth" in tight
+
+
 _SPLIT_TYPES = {
     "cooperation",
     "expulsion",
@@ -1391,11 +1546,17 @@ def _listed_places(doc: _Doc, first: Location, pos: int, end: int) -> list[Locat
     return out
 
 
-def _scanner(first: dict[str, list[int]]) -> re.Pattern[str]:
+def _scanner(first: dict[str, list[int]], lower: bool = False) -> re.Pattern[str]:
     # A word is a maximal run of ASCII letters ("Trump's" holds "trump" and "s"); ASCII-only case
     # folding keeps every offset where it is.
     words = [w for w in first if _LOWER_RUN.fullmatch(w)]
+    if lower:
+        return re.compile(r"(?<![a-z])" + alternation(words) + r"(?![a-z])")
     return re.compile(r"(?<![A-Za-z])" + alternation(words) + r"(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+
+
+_ODD_LOWER = ("\u0130", "\u212a")
+"""The only characters outside ASCII whose lower case holds ASCII letters or more than one character."""
 
 
 _REACH = 400
@@ -1408,7 +1569,14 @@ def _triggers(c: _Compiled, text: str) -> list[list[tuple[re.Match[str], _Trigge
     out: list[list[tuple[re.Match[str], _Trigger]]] = []
     free = 0
     first, patterns, triggers = c.first, c.patterns, c.triggers
-    for w in c.scan.finditer(text):
+    # Without the two odd characters, lower() maps each character to one, ASCII letters to their
+    # lower case and nothing else to an ASCII letter: the case-sensitive scan of the lower-cased
+    # text finds the same words at the same offsets, faster.
+    if _ODD_LOWER[0] in text or _ODD_LOWER[1] in text:
+        scanned, scan = text, c.scan
+    else:
+        scanned, scan = text.lower(), c.scan_lower
+    for w in scan.finditer(scanned):
         start = w.start()
         if start < free:
             continue
@@ -1482,20 +1650,15 @@ def _draft(
         if location is None or not _recent(_date(doc, sent[0], end, ms), doc.published):
             return []
     trigger = Mention.at(text, ms, me)
-    if (
-        trig.type == "appeal"
-        and _CALL_ON.fullmatch(trigger.text.lower())
-        and objects
-        and not _TO_LOWER.search(tail[:90])
-    ):
+    if trig.type == "appeal" and _CALL_ON.fullmatch(tl) and objects and not _TO_LOWER.search(tail[:90]):
         # "called on the prime minister at his residence": a courtesy call, not an appeal.
         trig = attrs.evolve(trig, type="meeting", cameo="043", plover="CONSULT")
         location, located = _location(doc, sent[0], me, end), True
     if trig.type == "meeting" and _ADDRESSED.search(text, max(sent[0], ms - 40), ms):
         return []  # "addressed a joint meeting of parliament": a speech, not talks
-    if trigger.text.lower() == "visits" and not (objects or location) and not _NEXT_WORD.match(tail[:2]):
+    if tl == "visits" and not (objects or location) and not _NEXT_WORD.match(tail[:2]):
         return []
-    if trigger.text.lower() == "visits" and _GENERIC_VISITS.search(text[lo:ms]):
+    if tl == "visits" and _GENERIC_VISITS.search(text[lo:ms]):
         return []  # generic visits, not one event
     between = _BETWEEN_AHEAD.match(tail) if "between" in tail else None
     lead = text[lo:ms]
@@ -1528,13 +1691,13 @@ def _draft(
     ):
         return []  # "a declaration calling for free trade": said of a noun
     if (
-        trigger.text.lower() in _PARTICIPLES
+        tl in _PARTICIPLES
         and _LOWER_WORD_END.search(whole)
         and not _AUX_END.search(whole)
         and _PARTICIPLE_PP.match(tail)
     ):
         return []  # "a pact signed in 2001", "a deal negotiated in Quito": said of a noun
-    passive_lead = _PASSIVE.search(_lead_end(lead, near, tight, 30))
+    passive_lead = _passive(_lead_end(lead, near, tight, 30))
     if (
         passive_lead
         and not _BY_SOON.match(tail)
@@ -1543,7 +1706,7 @@ def _draft(
         return []  # "was shot down", "had been asked": no one named acted
     if tl.endswith("ed") and _DETERMINER_END.search(tight) and _NOUN_NEXT.match(tail):
         return []  # "a sanctioned tanker", "the agreed text": an adjective, not an act
-    if _NOBODY_END.search(tight):
+    if ("one" in tight or "obody" in tight) and _NOBODY_END.search(tight):
         return []  # "nobody asked us to": no one acted
     definite = bool(_DEFINITE.search(_lead_end(lead, near, tight, 40)))
     if definite and not between:
@@ -1553,7 +1716,7 @@ def _draft(
     group = None if between else _group_subject(doc, recent, sent, ms, near)
     if group:
         subject = [a for a in group if a not in objects]  # "the two leaders signed", "both ministers urged"
-    plural = group or _PLURAL_SUBJECT.search(tight)
+    plural = group or (_plural_hint(tight) and _PLURAL_SUBJECT.search(tight))
     if plural and not group and not between and trig.type in _TWO_SIDED:
         # "the two sides agreed": the sides of the latest meeting or call.
         pair = recent.pair
@@ -1574,7 +1737,7 @@ def _draft(
         )
         if aside is not None:
             subject = [aside]  # "Lima, whose envoy was recalled in May, is expected to sign"
-        elif _AND_VERB.search(tight) and (lo == sent[0] or not doc.actors_in(lo, ms)):
+        elif "and" in tight and _AND_VERB.search(tight) and (lo == sent[0] or not doc.actors_in(lo, ms)):
             # "He said ..., and warned that", "He said ... after talks ended, and accused X":
             # the verb shares the sentence's subject.
             lead_end = min(ms, sent[0] + 60)
@@ -1663,7 +1826,7 @@ def _draft(
     passive = passive_lead and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
-    source = _FROM_AHEAD.match(tail)
+    source = _FROM_AHEAD.match(tail) if "from" in tail else None
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
         subject, objects = objects[:1], subject
@@ -1693,7 +1856,7 @@ def _draft(
     if trig.type in _DIPLOMAT_TYPES:
         # "summoned Russia's charge d'affaires": an envoy the text does not name stands for the state
         objects = [_envoy_state(doc, a, me) for a in objects]
-    no_noun = _NO_BEFORE.search(tight, max(0, len(tight) - 45))
+    no_noun = _NO_BEFORE.search(tight, max(0, len(tight) - 45)) if ("no" in tight or "No" in tight) else None
     denial = False
     if no_noun is not None:
         if _THERE_NO.search(tight):
@@ -1711,7 +1874,7 @@ def _draft(
             if last is not None:
                 last.mentions.append(trigger)
         return []
-    if not located:
+    if not located and trig.type in _PLACED_TYPES:  # other types keep no place (below)
         location = locate()
     places = [location] if location is not None else []
     if trig.type == "visit" and location is not None:
@@ -1722,7 +1885,7 @@ def _draft(
     inside_pp = _IN_PHRASE.search(tight)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, ms - len(inside_pp.group()) if inside_pp else lo, ms)
-    after_cue = _CANCELLED_AFTER.match(text, me, min(end, me + 130))
+    after_cue = _cancelled_after(text, me, min(end, me + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"
         if after_cue.group("no") and after_cue.group("did"):
@@ -1759,16 +1922,14 @@ def _draft(
     # A trigger in a subordinate clause takes that clause's date first ("held talks on Friday,
     # ... since their 2018 summit"); otherwise the finest date of the sentence.
     date = None
-    clause_after = _CLAUSE_BREAK.search(text, me, end) if lo == sent[0] and not conjunct else None
-    if clause_after is not None and clause_after.group() in ("but", ";"):
-        date = _date(
-            doc, lo, clause_after.start(), ms
-        )  # "threatened last week ..., but dropped ... on Thursday"
+    clause_after = doc.next_break(me, end) if lo == sent[0] and not conjunct else None
+    if clause_after is not None and clause_after[2] in ("but", ";"):
+        date = _date(doc, lo, clause_after[0], ms)  # "threatened last week ..., but dropped ... on Thursday"
     if date is None and (lo > sent[0] or conjunct):
-        clause_end = _CLAUSE_BREAK.search(text, me, end)
+        clause_end = doc.next_break(me, end)
         # "attended a summit on Monday and met the envoys the following day": the second verb's
         # date is in its own conjunct.
-        stop = clause_end.start() if clause_end else end
+        stop = clause_end[0] if clause_end else end
         start = lo
         if conjunct:
             start, comma = ms - len(tight) + conjunct.start(), text.find(",", me, stop)
@@ -1913,8 +2074,6 @@ _GROUP = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>leaders|ministers|presidents|premiers|heads\s+of\s+state|chancellors"
     r"|sides|countries|governments|nations|states|delegations|envoys|men|women)\b"
 )
-_GROUP_HINTS = ("two", "three", "four", "five", "six", "both", "Both")
-"""Words a counted group needs (plain substring tests cost less than a search)."""
 _GROUP_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
 _AND_SHARED = re.compile(r"\band\s+(?:(?:had|has|have|also|then|later|jointly|would|will|both)\s+){0,2}$")
 _PEOPLE_NOUNS = frozenset(
@@ -1928,8 +2087,16 @@ def _group_subject(
     """The members of a counted group that is the trigger's subject ("the two leaders signed",
     "both ministers ... and urged"): those who most often acted together in the events so far
     (the latest such group on a tie), else the people the previous sentence names, if that many."""
-    if not any(w in near for w in _GROUP_HINTS):
-        return None  # most triggers: no count word at all
+    if not (
+        "two" in near
+        or "both" in near
+        or "Both" in near
+        or "three" in near
+        or "four" in near
+        or "five" in near
+        or "six" in near
+    ):
+        return None  # most triggers: no count word ``_GROUP`` needs (substring tests cost less than a search)
     found = None
     for g in _GROUP.finditer(near):
         found = g
