@@ -16,7 +16,6 @@ or makes the pipeline raise; 0 otherwise.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import itertools
 import math
@@ -26,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from benchlib import fmt, save_json, table
+from benchlib import arguments, fmt, save_json, table
 from corpus import make_corpus
 
 import diplomacy_events
@@ -219,11 +218,7 @@ def _size_label(size: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="1 kB and 10 kB only, for CI smoke runs")
-    parser.add_argument("--json", metavar="OUT", help="write the figures to this JSON file")
+    parser = arguments(__doc__, "1 kB and 10 kB only, for CI smoke runs")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per size (60)")
     parser.add_argument("--max-growth", type=float, default=30.0, help="allowed growth per 10x (30)")
     parser.add_argument("--family", action="append", choices=sorted(FAMILIES), help="only these families")

@@ -10,7 +10,6 @@ character at 1x, 10x and 100x the article length (articles concatenated).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_pipeline import _dateparser
-from benchlib import dev_dir, fmt, load_dev, median, save_json, table
+from benchlib import arguments, dev_dir, fmt, load_dev, median, save_json, table
 from corpus import make_corpus
 
 from diplomacy_events.extractors.dates import find_dates
@@ -70,11 +69,7 @@ def linearity(articles: list[tuple[str, dt.date | None]], scales: tuple[int, ...
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, for CI smoke runs")
-    parser.add_argument("--json", metavar="OUT", help="write the figures to this JSON file")
+    parser = arguments(__doc__)
     parser.add_argument("--dev", metavar="DIR", help="dev articles (default: ../shared/bench/dev)")
     args = parser.parse_args(argv)
     rounds, peer_rounds = (3, 1) if args.quick else (101, 5)

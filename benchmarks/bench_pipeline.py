@@ -16,7 +16,6 @@ pipeline is linear.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 import sys
@@ -25,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchlib import dev_dir, fmt, load_dev, median, percentile, save_json, table
+from benchlib import arguments, dev_dir, fmt, load_dev, median, percentile, save_json, table
 from corpus import make_corpus
 
 import diplomacy_events
@@ -216,11 +215,7 @@ def report_scales(name: str, rows: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, for CI smoke runs")
-    parser.add_argument("--json", metavar="OUT", help="write the figures to this JSON file")
+    parser = arguments(__doc__)
     parser.add_argument("--dev", metavar="DIR", help="dev articles (default: ../shared/bench/dev)")
     parser.add_argument("--synthetic", type=int, help="synthetic articles (default 60, quick 3)")
     parser.add_argument("--rounds", type=int, help="timed passes over each corpus (default 7, quick 1)")

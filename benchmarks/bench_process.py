@@ -15,7 +15,6 @@ after a batch. Throughput is ``Pipeline.pipe(docs, workers=1)`` against
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import resource
@@ -25,7 +24,7 @@ import tempfile
 import time
 from typing import Any
 
-from benchlib import BENCH_DIR, dev_dir, fmt, load_dev, median, save_json, table
+from benchlib import BENCH_DIR, arguments, dev_dir, fmt, load_dev, median, save_json, table
 from corpus import make_corpus
 
 import diplomacy_events
@@ -162,11 +161,7 @@ def throughput(n: int, batch_size: int, budget_s: float) -> list[dict[str, Any]]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--quick", action="store_true", help="tiny sizes, for CI smoke runs")
-    parser.add_argument("--json", metavar="OUT", help="write the figures to this JSON file")
+    parser = arguments(__doc__)
     parser.add_argument("--runs", type=int, help="cold-start runs (default 7, quick 1)")
     parser.add_argument("--docs", type=int, help="documents for the throughput run (default 2000, quick 24)")
     parser.add_argument("--batch-size", type=int, default=32, help="Pipeline.pipe batch size (32)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import os
@@ -97,3 +98,11 @@ def save_json(path: str | None, name: str, figures: dict[str, Any]) -> None:
         return
     payload = {"benchmark": name, "machine": machine(), **figures}
     Path(path).write_text(json.dumps(payload, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def arguments(doc: str | None, quick_help: str = "tiny sizes, for CI smoke runs") -> argparse.ArgumentParser:
+    """A script's argument parser with the options every benchmark has: ``--quick`` and ``--json``."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    parser.add_argument("--json", metavar="OUT", help="write the figures to this JSON file")
+    return parser

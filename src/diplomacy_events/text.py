@@ -76,8 +76,6 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _PARA = re.compile(r"[^\n]+")
 
-OPENING_QUOTES = '"“«„‘‹'
-CLOSING_QUOTES = '"”»“’›'
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›", '"': '"'}
 
 
@@ -168,7 +166,7 @@ def _sentences(text: str, para: Span) -> list[Span]:
     start = para.start
     for m in _SENT_END.finditer(text, para.start, para.end):
         if m.group() == "." and _is_abbreviation(text, m.end()):
-            continue  # "U.S. President", "Mr. Lavrov": no boundary
+            continue  # "U.S. President", "Mr. Ruiz": no boundary
         out.append(Span(start, m.end()))
         start = m.end()
         while start < para.end and text[start].isspace():
@@ -248,11 +246,3 @@ def analyze(text: str) -> Analysis:
         sentence_starts=tuple(s.start for s in sentences),
         paragraph_starts=tuple(p.start for p in paragraphs),
     )
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def normalise_space(s: str) -> str:
-    """Collapse runs of white space to one space."""
-    return _SPACE.sub(" ", s).strip()

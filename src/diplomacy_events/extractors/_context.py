@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
@@ -15,8 +14,6 @@ from diplomacy_events.models import Actor, Location, TimeExpression
 from diplomacy_events.text import Analysis
 
 T = TypeVar("T")
-
-PRONOUNS = re.compile(r"\b(he|she|He|She|his|His|her|Her)\b")
 
 
 @attrs.frozen

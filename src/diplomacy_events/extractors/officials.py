@@ -3,10 +3,10 @@
 One pass of an Aho-Corasick automaton over the lower-cased text finds the titles ("Foreign
 Minister", "spokesman", "Secretary of State") and one pass of a compiled regular expression the
 capitalised word runs (candidate names, countries, organizations). Titles are then tied to
-names by position: a title just before a name ("Chinese Foreign Minister Qin Gang"), an
-appositive after it ("Sergei Lavrov, Russia's foreign minister") or before it ("Mexico's
+names by position: a title just before a name ("Chilean Foreign Minister Ana Ruiz"), an
+appositive after it ("Ivo Marek, Austria's foreign minister") or before it ("Mexico's
 president, Ana María Ruiz Peña,"), or a plural title over a list ("foreign ministers -
-Britain's Tom Hale, France's ..."). Shorter references ("Blinken", "Mr. Lavrov", "Lula")
+Britain's Tom Hale, France's ..."). Shorter references ("Ruiz", "Mr. Marek", a one-name leader)
 become mentions of the full-named person. The country comes from the words around the title,
 then a roster of officials, then the sentence and the document. Countries and capitals that act
 ("Beijing sees", "Washington urged") are ``state`` actors; ministries, delegations, agencies and
@@ -165,7 +165,7 @@ def _patterns() -> _Patterns:
         direct_gap=re.compile(r"(?:['’]s?)?\s+(?:[A-Z][\w.]*\s+)?"),
         near_in=re.compile(r"\s+in\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"),
         list_intro=re.compile(r"[^.;:\-—–]{0,40}?\s[-—–:]\s"),
-        # time phrases and adverbs between a subject and its verb: "India on Wednesday dismissed",
+        # time phrases and adverbs between a subject and its verb: "Peru on Wednesday dismissed",
         # "Chile last week formally protested" (at most three, each a fixed shape: linear)
         adverbial=re.compile(
             rf"(?:\s+(?:(?:(?:late|early|earlier|later)\s+)?on\s+(?:{_WEEKDAYS})"
@@ -174,11 +174,11 @@ def _patterns() -> _Patterns:
             r"|in\s+(?:19|20)\d\d|yesterday|today|again|also|later|earlier|already|now|then"
             r"|(?!\w*ply\b)[a-z]{4,}ly)(?=[\s,]),?){1,3}"
         ),
-        # "counterparts from Finland, Sweden and Lithuania, ...": a plural title then whose
+        # "counterparts from Chile, Peru and Bolivia, ...": a plural title then whose
         respective=re.compile(r"s\s+(?:from|of)\s+(?:the\s+)?"),
         # an acronym in apposition: "his party, the ABC-XY,"
         acronym=re.compile(r"[A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)*(?=[\s,.;:)])"),
-        # a body of an organization after its possessive: "the AU's Panel of the Wise"
+        # a body of an organization after its possessive: "the bloc's Panel of Mediators"
         panel=re.compile(
             r"['’]s\s+((?:[A-Z][a-z]+\s+(?:and\s+)?){0,3}"
             r"(?:Panel|Council|Commission|Committee|Board|Tribunal|Secretariat|Directorate)"
@@ -1431,7 +1431,7 @@ class _Finder:
                         p.country = t.country
 
     def _respective(self, t: _TitleHit, pos: int, by_start: dict[int, tuple[_Person, int]]) -> None:
-        """ "counterparts from Finland, Sweden and Lithuania, Ana Ruiz, Olga Lind and Eva Kask": the
+        """ "counterparts from Chile, Peru and Bolivia, Ana Ruiz, Olga Lind and Eva Kask": the
         i-th name gets the i-th country when the two lists are as long."""
         text, places, coord = self.text, self.places, self.pat.coord
         i = bisect.bisect_left(places, (pos,))
@@ -1568,7 +1568,7 @@ class _Finder:
         return list(groups.values())
 
     def _org_body(self, end: int, iso: str | None, groups: dict[tuple[str, str], _Group]) -> None:
-        """A body named after an organization's possessive: "the AU's Panel of the Wise"."""
+        """A body named after an organization's possessive: "the bloc's Panel of Mediators"."""
         m = self.pat.panel.match(self.text, end, end + 120)
         if m is None:
             return
@@ -1651,7 +1651,7 @@ class _Finder:
             and (w.endswith("ed") or (w.endswith("s") and not w.endswith("ss")))
         ):
             return True
-        # "India on Wednesday dismissed", "Chile last week formally protested": the verb after
+        # "Peru on Wednesday dismissed", "Chile last week formally protested": the verb after
         # the time phrase or adverb decides (tried last: most countries never need it)
         adv = self.pat.adverbial.match(text, end, end + 80)
         if adv is None:
@@ -2102,7 +2102,7 @@ class _Finder:
             return False
         f = self.lex.forms.get(text[s:e])
         if f is not None and f[1] == "demonym":
-            return False  # "a report in Kyrgyz media": an adjective says whose, never where
+            return False  # "a report in Chilean media": an adjective says whose, never where
         j = k
         while j > 0 and k - j < 8 and text[j - 1].isalpha():
             j -= 1

@@ -2,10 +2,10 @@
 
 Attribution of a quote, in order:
 
-1. after it, in its sentence: a speech verb next to an actor or a pronoun (``," Qin said``,
+1. after it, in its sentence: a speech verb next to an actor or a pronoun (``," Ruiz said``,
    ``," said the ministry``), or ``according to X``;
 2. before it, in its sentence: the actor named closest before the speech verb nearest the quote
-   (``Qin told him the US should "show respect"``); without a verb, the sentence's first actor;
+   (``Ruiz told him the US should "change course"``); without a verb, the sentence's first actor;
 3. a pronoun resolves to the subject of the closest sentence before that names a person.
 
 Two quotes of one sentence joined by their attribution (``"We are ready," she said, "to talk."``)
@@ -71,7 +71,7 @@ def _speaker_near(
     tight: bool = False,
     recent: Actor | None = None,
 ) -> Actor | None:
-    """The actor right before a speech verb (``Qin said``) or right after it (``said Qin``).
+    """The actor right before a speech verb (``Ruiz said``) or right after it (``said Ruiz``).
 
     ``tight`` asks for the subject next to its verb, with at most an auxiliary or adverb between.
     ``recent`` is the person quoted in this or the previous sentence: "he said" goes on with them
