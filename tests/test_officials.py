@@ -600,3 +600,9 @@ def test_leaders_named_together_share_a_country() -> None:
     p = persons(text, dt.date(2025, 3, 1))
     assert p["Joan Pike"].country == "CAN"
     assert p["Budi Santoso"].country == "IDN"
+
+
+def test_month_abbreviation_that_is_a_given_name() -> None:
+    found = persons("Defence Minister Jan Dvorak met envoys on Jan 9. Jan Havel, the Czech consul, spoke later.")
+    assert set(found) == {"Jan Dvorak", "Jan Havel"}
+    assert found["Jan Havel"].country == "CZE"

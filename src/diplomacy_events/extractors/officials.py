@@ -69,6 +69,7 @@ _F_HONORIFIC_FIRST = 8
 _F_MONTH = 16
 _F_STOP = 32
 _F_SUFFIX = 64
+_F_GIVEN = 128
 # What a word before a title is, for ``_qualify``: (kind, pronoun is "its"/"their", ends a
 # country or body of several words, country form, organization, word without possessive).
 _QualWord = tuple[int, bool, bool, "tuple[str, str] | None", "tuple[str, str | None] | None", str]
@@ -231,6 +232,8 @@ class _Lex:
     """What a one-word capitalised run is, by word (filled as words are met): ``_classify``."""
     abbreviations: frozenset[str]
     month_names: frozenset[str]
+    given_abbreviations: frozenset[str]
+    """Month or day abbreviations that are also given names ("Jan", "Sun"): a name before a name."""
     acting_verbs: frozenset[str]
     not_verbs: frozenset[str]
     target_verbs: frozenset[str]
@@ -333,6 +336,7 @@ def _build(knowledge: Knowledge) -> _Lex:
         generic={},
         abbreviations=frozenset(words["abbreviations"]),
         month_names=frozenset(words["month_names"]),
+        given_abbreviations=frozenset(words.get("given_abbreviations", ())),
         acting_verbs=frozenset(words["acting_verbs"]),
         not_verbs=frozenset(words["not_verbs"]),
         target_verbs=frozenset(words["target_verbs"]),
@@ -672,6 +676,8 @@ class _Finder:
             flags |= _F_STOP
         if bare in lex.org_suffixes:
             flags |= _F_SUFFIX
+        if bare in lex.given_abbreviations:
+            flags |= _F_GIVEN
         span = lex.first_words.get(word) or lex.first_words.get(bare, 0)
         info = (word, flags, poss, span)
         memo[piece] = info
@@ -857,7 +863,10 @@ class _Finder:
                     evidence = 0
                 i += 1
                 continue
-            if flags & _F_STOP:
+            if flags & _F_STOP and not (
+                # "Jan Novak", "Sun Li": a month or day abbreviation that is also a given name
+                flags & _F_GIVEN and i + 1 < n and not infos[i + 1][1] & (_F_STOP | _F_CONNECTOR)
+            ):
                 if seg:
                     self._candidate(seg, evidence)
                     seg = []
