@@ -59,6 +59,13 @@ def test_bare_month_in_past_clause_is_the_most_recent_one() -> None:
     assert value_of("The premier will attend a forum in September.", "September") == "2024-09"
 
 
+def test_month_of_a_thing_prepared_for_or_expected_lies_ahead() -> None:
+    # PUB is a day of March 2024: a past clause, yet the months named lie ahead of it.
+    assert value_of("The senator campaigned ahead of the October ballot.", "October") == "2024-10"
+    assert value_of("An aide said the June round was expected to cover fishing.", "June") == "2024-06"
+    assert value_of("An aide said the June round had covered fishing.", "June") == "2023-06"
+
+
 def test_absolute_dates_and_ranges() -> None:
     assert value_of("The treaty was signed on 4 July 2019 in Vienna.", "4 July 2019") == "2019-07-04"
     assert value_of("It was dated Sept. 3, 2021.", "Sept. 3, 2021") == "2021-09-03"

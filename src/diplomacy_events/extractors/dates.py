@@ -398,19 +398,31 @@ def extract_dates(document: Document, analysis: Analysis, knowledge: Knowledge) 
 # --------------------------------------------------------------------------- resolution
 
 
-def _direction(text: str, start: int) -> str | None:
+def _direction(text: str, start: int, end: int) -> str | None:
     """The direction the words right before an expression impose, or None (the clause decides):
     "since December" looks back; a day or month something is scheduled or postponed for ("a
     session was called for Wednesday", "pencilled in for April") or a deadline someone is given
-    ("gave them until the end of January") lies ahead of the past verb."""
+    ("gave them until the end of January") lies ahead of the past verb, as does the time of a thing
+    prepared for ("ahead of the October vote") or expected ("the May round was expected to ...")."""
     lead = text[max(0, start - 80) : start]
     if _SINCE.search(lead):
         return "past"
-    if _SCHEDULED_FOR.search(lead) or _DEADLINE_UNTIL.search(lead):
+    if _SCHEDULED_FOR.search(lead) or _DEADLINE_UNTIL.search(lead) or _AHEAD_OF.search(lead):
+        return "would"
+    if _EXPECTED_THING.match(text, end, end + 80) and lead.endswith(("the ", "The ", "a ", "A ")):
         return "would"
     return None
 
 
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|in\s+preparation\s+for|to\s+prepare\s+for)"
+    r"\s+(?:the\s+|this\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+# "the May round was expected to ...": a thing named by its month, whose clause looks ahead.
+_EXPECTED_THING = re.compile(
+    r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:was|were|is|are)\s+(?:expected|due|scheduled|set|slated|likely|planned)\b"
+)
 _SINCE = re.compile(r"\b[Ss]ince\s+(?:(?:early|mid|late|the\s+(?:start|beginning|end|middle)\s+of)[\s-]+)?$")
 _DEADLINE_UNTIL = re.compile(
     r"\b(?:gave|give|gives|given|granted|grant|grants|extended|has|have|had)\s+[^.;:!?]{0,60}?\b"
@@ -431,7 +443,7 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
     dct = st.dct
 
     st.span = (start, end)
-    st.override = _direction(text, start)
+    st.override = _direction(text, start, end)
     if kind == "weekday":
         wd = next(tx.WEEKDAYS[w] for w in words if w in tx.WEEKDAYS)
         if dct is None:
