@@ -277,3 +277,12 @@ def test_features_buildings_and_provinces_named_by_their_kind() -> None:
     text = "Boats met near Vasko Shoal, west of Pelara province, and talks followed at the Aurel building."
     found = {loc.name: loc.kind for loc in find_locations(text)}
     assert found == {"Vasko Shoal": "other", "Pelara": "region", "Aurel building": "venue"}
+
+
+def test_short_forms_of_island_states_and_breakaway_regions() -> None:
+    found = _by_name("Ministers flew from St. Kitts and Nevis to Trinidad, then on to Somaliland.")
+    assert {n: loc.country for n, loc in found.items()} == {
+        "St. Kitts and Nevis": "KNA",
+        "Trinidad": "TTO",
+        "Somaliland": "SOM",
+    }

@@ -606,3 +606,13 @@ def test_month_abbreviation_that_is_a_given_name() -> None:
     found = persons("Defence Minister Jan Dvorak met envoys on Jan 9. Jan Havel, the Czech consul, spoke later.")
     assert set(found) == {"Jan Dvorak", "Jan Havel"}
     assert found["Jan Havel"].country == "CZE"
+
+
+def test_unlabelled_leader_is_of_the_dateline_country() -> None:
+    text = (
+        "OSLO - Norway recalled its envoy after a trawler was seized by Russian coast guards.\n"
+        "Prime Minister Erik Dahl said Russia had broken the rules. Russia's ambassador, Ivan Orlov, "
+        "was summoned. Russian President Vladimir Putin and Moscow have said nothing; Moscow and Russia "
+        "are silent."
+    )
+    assert persons(text)["Erik Dahl"].country == "NOR"

@@ -83,6 +83,11 @@ _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "a
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
 _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
+# A dateline: "QUITO - ", "CUSCO, Peru — ", "GENEVA, May 2 (Reuters) -".
+_DATELINE = re.compile(
+    r"([A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3})(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:\s+\([A-Z][\w .]{1,20}\))?"
+    r"\s+[-–—]\s"
+)
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
     "January|February|March|April|June|July|August|September|October|November|December"
@@ -1764,6 +1769,7 @@ class _Finder:
                     )
                     or self._colleague_country(p, persons, avoid)
                     or self._home_country(persons, avoid)
+                    or self._dateline_country(p, avoid)
                     or self._main_country(avoid)
                     or self._sentence_country(p.start)
                     or self._recent_country(p.start)
@@ -2052,6 +2058,21 @@ class _Finder:
             ):
                 found.add(q.country)
         return found.pop() if len(found) == 1 and not found & avoid else None
+
+    def _dateline_country(self, p: _Person, avoid: set[str]) -> str | None:
+        """For a leader or minister: the country of the dateline ("ZAGREB - ...", "Lima, May 2
+        (Reuters) -"), as reporters leave the government of the country they file from unlabelled."""
+        role = p.title.info.role if p.title is not None else ""
+        if role not in _LEADER_ROLES and not role.endswith("minister"):
+            return None
+        text, forms = self.text, self.lex.forms
+        for para in self.an.paragraphs[:6]:
+            m = _DATELINE.match(text, para.start, para.end)
+            if m is not None:
+                word = m.group(1)
+                f = forms.get(word) or forms.get(word.title())
+                return f[0] if f is not None and f[0] not in avoid else None
+        return None
 
     def _home_country(self, persons: list[_Person], avoid: set[str]) -> str | None:
         """The side whose officials the article names without a country: a country named about as
