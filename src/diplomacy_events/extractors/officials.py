@@ -85,8 +85,8 @@ _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
 # A dateline: "QUITO - ", "CUSCO, Peru — ", "GENEVA, May 2 (Reuters) -".
 _DATELINE = re.compile(
-    r"([A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3})(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:\s+\([A-Z][\w .]{1,20}\))?"
-    r"\s+[-–—]\s"
+    r"([A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3})(?:,\s*[A-Z][\w .'-]{1,30}?)?"
+    r"(?:\s+\([A-Z][\w .]{1,20}\))?\s+[-–—]\s"
 )
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
