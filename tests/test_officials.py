@@ -616,3 +616,8 @@ def test_unlabelled_leader_is_of_the_dateline_country() -> None:
         "are silent."
     )
     assert persons(text)["Erik Dahl"].country == "NOR"
+
+
+def test_relative_clause_makes_a_person_and_names_the_country_led() -> None:
+    found = persons("Veronika Sadowska-Lind, who has led Estonia since March, said she would not attend.")
+    assert found["Veronika Sadowska-Lind"].country == "EST"

@@ -155,3 +155,9 @@ def test_a_pronoun_opening_the_clause_is_the_subject_of_a_later_verb() -> None:
     )
     [s] = direct(text, actors)
     assert s.speaker == "a1"
+
+
+def test_a_speaker_after_the_verb_with_an_abbreviated_honorific() -> None:
+    text = '"Borders are not for sale," said Dr. Ines Falk, a historian. "Nor rivers," said Mr. Omar Said.'
+    actors = make(text, ("Ines Falk", "person", ["Ines Falk"]), ("Omar Said", "person", ["Omar Said"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1", "a2"]

@@ -83,6 +83,10 @@ _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "a
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
 _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
+_WHO_LEADS = re.compile(
+    r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
+    r"|represented|has\s+represented|serves\s+as\s+[a-z ]{3,30}\s+of)\s+(?:the\s+)?"
+)
 # A dateline: "QUITO - ", "CUSCO, Peru — ", "GENEVA, May 2 (Reuters) -".
 _DATELINE = re.compile(
     r"([A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,3})(?:,\s*[A-Z][\w .'-]{1,30}?)?"
@@ -1219,6 +1223,8 @@ class _Finder:
             need = 1
             if one_word:
                 need = 2 if in_roster or (title is not None and not title.info.weak) else 99
+            elif score < need and text.startswith((", who ", ", whose "), end):
+                score += 1  # "Ana Ruiz, who has led ...": "who" stands for a person
             if score < need:
                 continue
             p = by_key.get(key)
@@ -1391,10 +1397,17 @@ class _Finder:
         return None if t.ext_start > after else t
 
     def _direct_country(self, p: _Person, start: int) -> None:
-        """A country possessive or demonym right before a name: "Britain's Tom Hale"."""
+        """A country possessive or demonym right before a name ("Britain's Tom Hale"), or the
+        country a relative clause says they lead ("Ana Ruiz, who has led Peru since ...")."""
         place = self._place_before(start, 40)
         if place is not None and self.pat.direct_gap.fullmatch(self.text, place[1], start):
             p.country = place[2]
+            return
+        m = _WHO_LEADS.match(self.text, p.end)
+        if m is not None:
+            i = bisect.bisect_left(self.places, (m.end(),))
+            if i < len(self.places) and self.places[i][0] == m.end() and self.places[i][3] != "demonym":
+                p.country = self.places[i][2]
 
     def _place_before(self, pos: int, window: int) -> _Place | None:
         """The place nearest before ``pos`` if it ends in ``[pos - window, pos]`` (the first of

@@ -28,6 +28,8 @@ from diplomacy_events.wordtrie import alternation
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+# Abbreviated honorifics and ranks, whose full stop ends no sentence ("said Dr. Ana Ruiz").
+_HONORIFIC_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Maj|Capt|Adm|Sen|Rep|Gov|Amb|Rev|Sgt)\.")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|has|once)\s+)?$")
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:whom|who)\s+$")
 _REACH = 400
@@ -133,7 +135,7 @@ def _speaker_near(
     gap = text[verb_end : after.start] if after is not None else ""
     if (
         after is not None
-        and not re.search(r"[.;:!?\"“”]", gap)
+        and not re.search(r"[.;:!?\"“”]", _HONORIFIC_DOT.sub("", gap) if "." in gap else gap)
         and (not tight or not gap.strip(" ,"))
         and not _CLAUSE_VERB.match(text, after.end)
     ):
