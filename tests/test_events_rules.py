@@ -715,3 +715,31 @@ def test_threat_before_but_takes_its_own_clauses_date() -> None:
     )
     [e] = found
     assert e.type == "threat" and e.date == "d1"
+
+
+def _pipeline_events(text: str) -> list[tuple[str, list[str | None]]]:
+    import diplomacy_events
+
+    ex = diplomacy_events.Pipeline(entry_points=False).extract(text)
+    ids = {a.id: a.name for a in ex.actors}
+    return [(e.type, [ids[a] for a in e.actors]) for e in ex.events]
+
+
+def test_passive_signing_by_titled_agents_after_a_place_and_day() -> None:
+    text = (
+        "The treaty was signed on Friday in Quito by Peru's minister for trade, Ana Sotelo, "
+        "and Chilean Foreign Minister Luis Pardo."
+    )
+    assert _pipeline_events(text) == [("agreement", ["Ana Sotelo", "Luis Pardo"])]
+
+
+def test_by_a_nameless_agent_is_no_event_of_the_person_named_later() -> None:
+    text = "Asked by a reporter whether he would warn President Ivan Rusk, the premier smiled."
+    assert _pipeline_events(text) == []
+
+
+def test_a_noun_and_its_participle_are_one_event() -> None:
+    text = "Premier Ilo Dask will attend a dinner hosted by President Ruta Venn and Minister Omar Lind."
+    found = _pipeline_events(text)
+    assert len(found) == 1 and found[0][0] == "meeting"
+    assert set(found[0][1]) == {"Ilo Dask", "Ruta Venn", "Omar Lind"}

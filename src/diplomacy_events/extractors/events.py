@@ -203,7 +203,27 @@ _LOWER_RUN = re.compile(r"[a-z]+")
 _CALL_ON = re.compile(r"call\w*\s+on")
 _TO_LOWER = re.compile(r"\bto\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s+\S")
-_BY_AHEAD = re.compile(r"\s+by\s+(?:the\s+)?")
+# "by", or a place and time and then "by": "signed on Sunday in Quito by the host, ..."
+_BY_AHEAD = re.compile(
+    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}){0,2}\s+by\s+(?:the\s+)?"
+)
+# A role in apposition before the agent's title and name: "by the host, ...", "by its chair, ...".
+_AGENT_ROLE = re.compile(r"(?:[a-z]+\s+){0,2}(?:host|hosts|chair|chairman|chairwoman|chairperson)\s*,\s+")
+# Between "by" and the agent's name: capitalised words ("Peru's Foreign Minister").
+_AGENT_GAP = re.compile(r"(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,6}")
+
+
+def _agent_gap(text: str, start: int, end: int, agent: Actor) -> bool:
+    """Whether ``text[start:end]`` only introduces ``agent`` after "by": a role in apposition
+    ("the host, "), then their title, as capitalised words or as the title they hold."""
+    role = _AGENT_ROLE.match(text, start, end)
+    if role is not None:
+        start = role.end()
+    if start == end or _AGENT_GAP.fullmatch(text, start, end):
+        return True
+    return _titled(text[start:end], agent)
+
+
 _LOWER_WORD_END = re.compile(r"\b[a-z]+\s+$")
 _PARTICIPLE_PP = re.compile(r"\s+(?:in|by|at|on|during|last|earlier|under|with)\b")
 _BY_SOON = re.compile(r"\s*(?:\w+\s+){0,2}by\b")
@@ -674,6 +694,33 @@ _COUNTERPARTS = re.compile(
 _AND_BY_GAP = re.compile(r"\s*,?\s*and\s+(?:also\s+)?by\s+(?:the\s+)?")
 
 
+# What may follow a title before the comma of an apposition: "minister for trade and industry".
+_PORTFOLIO = re.compile(r"(?:\s+(?:for|of)\s+(?:the\s+)?[\w-]+(?:\s+(?:and\s+)?[\w-]+){0,3})?")
+
+
+def _titled_item(gap: str, actor: Actor) -> bool:
+    """Whether ``gap`` joins a list item named with its title: "A and Peru's foreign minister, B"."""
+    m = _LIST_GAP.match(gap)
+    return m is not None and _titled(gap[m.end() :], actor)
+
+
+def _titled(words: str, actor: Actor) -> bool:
+    """Whether ``words`` are the title of ``actor`` with what may stand before and after it:
+    "Peru's minister for trade, " before "Ana Ruiz"."""
+    title = actor.title
+    if not title or actor.kind != "person":
+        return False
+    rest = words.rstrip(" ,")
+    at = rest.lower().rfind(title.lower())
+    if at < 0 or not _PORTFOLIO.fullmatch(rest, at + len(title)):
+        return False
+    return bool(_TITLE_HEAD.fullmatch(rest, 0, at))
+
+
+# What may stand before a list item's title: a country, a possessive, "the" ("Chile's", "the Thai").
+_TITLE_HEAD = re.compile(r"(?:(?:the\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)){0,3}")
+
+
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
     stop = min(end, pos + 60)
@@ -730,6 +777,13 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     # "spoke by phone with her Thai counterpart, Maris ...": a title in apposition names the object
     appositive = _TITLE_APPOSITION.search(gap) if "," in gap else None
     checked = gap[: appositive.start()] + " " if appositive else gap
+    title = first.record.title
+    if appositive is None and title and gap.endswith(", ") and first.record.kind == "person":
+        # "by Peru's minister for trade, Ana Ruiz": the title the person holds, in apposition
+        bare = gap[:-2]
+        at = bare.lower().rfind(title.lower())
+        if at >= 0 and _PORTFOLIO.fullmatch(bare, at + len(title)):
+            checked = bare[:at]
     if (len(gap) > 70 and not with_phrase) or _GAP_PUNCT.search(checked) or _CLAUSE_BREAK.search(checked):
         return []
     if _TO_VERB.search(gap) and not _TO_WITH_END.search(gap):
@@ -754,6 +808,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         elif not (
             _LIST_GAP.fullmatch(gap)
             or _AND_BY_GAP.fullmatch(gap)
+            or (len(gap) <= 70 and _titled_item(gap, nxt.record))
             or (counterparts and len(gap) <= 80 and _NAMES_GAP.fullmatch(gap))
         ):
             break
@@ -1038,6 +1093,19 @@ def find_events(
         ):
             continue  # "joint naval exercises": the exercises are the joint event already told
         new = _draft(c, doc, trig, m, window, recent)
+        if (
+            len(new) == 1
+            and last is not None
+            and last.type == new[0].type
+            and last.trigger.end < m.start() <= last.trigger.end + 2
+            and not last.trigger.text.endswith("ed")
+        ):
+            # "a lunch hosted by X", "a pact signed by X and Y": the participle tells of the noun's event
+            agents = new[0].actors
+            last.actors = agents + [a for a in last.actors if a not in agents]
+            last.mentions.append(new[0].trigger)
+            recent.trigger = (m.start(), m.end())
+            continue
         drafts.extend(new)
         recent.note(new)
         recent.trigger = (m.start(), m.end())
@@ -1668,8 +1736,18 @@ def _draft(
     tight = _last_words(near)
     whole = _lead_end(lead, near, tight)
     by_agent = _BY_AHEAD.match(tail) if tl.endswith("ed") else None
+    if by_agent is not None and (not objects or by_agent.end() - by_agent.start() > 8):
+        # "signed on Sunday in Quito by the host, Peru's president, X, and ...": the agents' list
+        at = me + by_agent.end()
+        role = _AGENT_ROLE.match(text, at, end)
+        agents = _objects(doc, role.end() if role else at, end)
+        if agents:
+            objects = agents
     agent_named = by_agent is not None and any(
-        me + by_agent.end() == mm.start for a in objects[:1] for mm in a.mentions
+        me + by_agent.end() == mm.start
+        or (0 < mm.start - me - by_agent.end() <= 80 and _agent_gap(text, me + by_agent.end(), mm.start, a))
+        for a in objects[:1]
+        for mm in a.mentions
     )
     if by_agent is not None and not agent_named:
         # "agreed by Peru with ...": a country named as a place stands for its state
@@ -1700,6 +1778,7 @@ def _draft(
     passive_lead = _passive(_lead_end(lead, near, tight, 30))
     if (
         passive_lead
+        and not agent_named
         and not _BY_SOON.match(tail)
         and tl.split()[0] not in c.planned  # "is expected in Delhi" is no passive
     ):
@@ -1709,7 +1788,7 @@ def _draft(
     if ("one" in tight or "obody" in tight) and _NOBODY_END.search(tight):
         return []  # "nobody asked us to": no one acted
     definite = bool(_DEFINITE.search(_lead_end(lead, near, tight, 40)))
-    if definite and not between:
+    if definite and not between and not agent_named:
         # "the visit would go ahead", "The visit angered Lima": the noun refers back.
         objects = [a for a in objects if _WITH_BY_OF.match(text[me : me + 6])]
     subject: list[Actor] = []
