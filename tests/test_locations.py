@@ -286,3 +286,8 @@ def test_short_forms_of_island_states_and_breakaway_regions() -> None:
         "Trinidad": "TTO",
         "Somaliland": "SOM",
     }
+
+
+def test_capitals_of_small_states_and_quote_mark_spellings() -> None:
+    found = _by_name("The envoy flew from Avarua to Nuku'alofa.")
+    assert {n: loc.country for n, loc in found.items()} == {"Avarua": "COK", "Nuku'alofa": "TON"}
