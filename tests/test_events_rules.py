@@ -743,3 +743,15 @@ def test_a_noun_and_its_participle_are_one_event() -> None:
     found = _pipeline_events(text)
     assert len(found) == 1 and found[0][0] == "meeting"
     assert set(found[0][1]) == {"Ilo Dask", "Ruta Venn", "Omar Lind"}
+
+
+def test_three_states_signing_one_text_is_one_agreement_and_several_texts_are_pairs() -> None:
+    cast: Cast = {
+        "Arvenia": ("state", "ARV", ["Arvenia"]),
+        "Belmark": ("state", "BLM", ["Belmark"]),
+        "Castoria": ("state", "CST", ["Castoria"]),
+    }
+    found, ids = events("Arvenia, Belmark and Castoria signed a water pact on Monday.", cast)
+    assert [names(e, ids) for e in found] == [["Arvenia", "Belmark", "Castoria"]]
+    found, ids = events("Arvenia, Belmark and Castoria signed the documents on Monday.", cast)
+    assert [names(e, ids) for e in found] == [["Arvenia", "Belmark"], ["Arvenia", "Castoria"]]

@@ -621,3 +621,16 @@ def test_unlabelled_leader_is_of_the_dateline_country() -> None:
 def test_relative_clause_makes_a_person_and_names_the_country_led() -> None:
     found = persons("Veronika Sadowska-Lind, who has led Estonia since March, said she would not attend.")
     assert found["Veronika Sadowska-Lind"].country == "EST"
+
+
+def test_list_of_names_of_their_countries_after_a_plural_title() -> None:
+    text = (
+        "The charter was signed by the trade ministers of the three countries, Arslan Beknazar of "
+        "Kazakhstan, Timur Ergash of Uzbekistan and Ulan Toktosh of Kyrgyzstan."
+    )
+    found = persons(text)
+    assert {n: (a.country, a.title) for n, a in found.items()} == {
+        "Arslan Beknazar": ("KAZ", "trade minister"),
+        "Timur Ergash": ("UZB", "trade minister"),
+        "Ulan Toktosh": ("KGZ", "trade minister"),
+    }

@@ -1234,6 +1234,11 @@ def _plural_hint(tight: str) -> bool:
     return "two" in tight or "we" in tight or "We" in tight or "hey" in tight or "oth" in tight
 
 
+# Several texts signed: "A, B and C signed the documents" are A's agreements with each of the others.
+_PLURAL_TEXTS = re.compile(
+    r"\s+(?:the\s+|two\s+|separate\s+|bilateral\s+)*(?:[a-z]+\s+)?"
+    r"(?:documents|agreements|accords|deals|treaties|texts|declarations|pacts)\b"
+)
 _SPLIT_TYPES = {
     "cooperation",
     "expulsion",
@@ -2051,8 +2056,8 @@ def _draft(
             ]  # "Chile and Peru made peace with X"
         else:
             groups = [subject]  # "A and B signed the Z accord": the parties are who signed
-    elif trig.type == "agreement" and len(subject) > 2 and not objects:
-        groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed": A with each
+    elif trig.type == "agreement" and len(subject) > 2 and not objects and _PLURAL_TEXTS.match(tail):
+        groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed the documents": A with each
     else:
         groups = [participants]
     members = (

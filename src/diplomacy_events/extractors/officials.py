@@ -83,6 +83,7 @@ _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "a
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
 _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
+_LIST_BEFORE = re.compile(r"(?:,|\band) $")
 _WHO_LEADS = re.compile(
     r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
     r"|represented|has\s+represented|serves\s+as\s+[a-z ]{3,30}\s+of)\s+(?:the\s+)?"
@@ -174,7 +175,12 @@ def _patterns() -> _Patterns:
         space_gap=re.compile(r"\s+"),
         direct_gap=re.compile(r"(?:['’]s?)?\s+(?:[A-Z][\w.]*\s+)?"),
         near_in=re.compile(r"\s+in\s+([A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?)"),
-        list_intro=re.compile(r"[^.;:\-—–]{0,40}?\s[-—–:]\s"),
+        list_intro=re.compile(
+            r"[^.;:\-—–]{0,40}?\s[-—–:]\s"
+            # "the foreign ministers of the three countries, A of X, B of Y and C of Z"
+            r"|s?(?:\s+of\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+            r"(?:countries|nations|states|governments|sides|members|neighbours|neighbors))?,\s(?=[A-Z])"
+        ),
         # time phrases and adverbs between a subject and its verb: "Peru on Wednesday dismissed",
         # "Chile last week formally protested" (at most three, each a fixed shape: linear)
         adverbial=re.compile(
@@ -1225,6 +1231,17 @@ class _Finder:
                 need = 2 if in_roster or (title is not None and not title.info.weak) else 99
             elif score < need and text.startswith((", who ", ", whose "), end):
                 score += 1  # "Ana Ruiz, who has led ...": "who" stands for a person
+            of_country = None
+            if not one_word and text.startswith(" of ", end):
+                # "the ministers, Ana Ruiz of Peru and Luis Soto of Chile": a name in a list of people
+                # of their countries
+                of_country = self._of_country(end + 4)
+                if (
+                    of_country is not None
+                    and score < need
+                    and _LIST_BEFORE.search(text, max(0, start - 5), start)
+                ):
+                    score += 1
             if score < need:
                 continue
             p = by_key.get(key)
@@ -1243,7 +1260,10 @@ class _Finder:
             elif title is not None:
                 title.used = True
             if p.country is None:
-                self._direct_country(p, start)
+                if of_country is not None:
+                    p.country = of_country
+                else:
+                    self._direct_country(p, start)
         self._plural_lists(ordered, titles)
         if len(ordered) > 1:
             ordered = self._merge_surnames(ordered)
@@ -1396,6 +1416,13 @@ class _Finder:
         self._qualify(t)
         return None if t.ext_start > after else t
 
+    def _of_country(self, pos: int) -> str | None:
+        """The country named at ``pos`` (by name, not demonym or capital), if any."""
+        i = bisect.bisect_left(self.places, (pos,))
+        if i < len(self.places) and self.places[i][0] == pos and self.places[i][3] == "country":
+            return self.places[i][2]
+        return None
+
     def _direct_country(self, p: _Person, start: int) -> None:
         """A country possessive or demonym right before a name ("Britain's Tom Hale"), or the
         country a relative clause says they lead ("Ana Ruiz, who has led Peru since ...")."""
@@ -1439,8 +1466,8 @@ class _Finder:
             if r is not None:
                 if by_start is None:
                     by_start = {s: (p, e) for p in persons for s, e in p.mentions}
-                self._respective(t, r.end(), by_start)
-                continue
+                if self._respective(t, r.end(), by_start):
+                    continue
             m = self.pat.list_intro.match(text, t.end)
             if m is None:
                 continue
@@ -1457,20 +1484,20 @@ class _Finder:
                     if p.country is None and t.country is not None:
                         p.country = t.country
 
-    def _respective(self, t: _TitleHit, pos: int, by_start: dict[int, tuple[_Person, int]]) -> None:
+    def _respective(self, t: _TitleHit, pos: int, by_start: dict[int, tuple[_Person, int]]) -> bool:
         """ "counterparts from Chile, Peru and Bolivia, Ana Ruiz, Olga Lind and Eva Kask": the
         i-th name gets the i-th country when the two lists are as long."""
         text, places, coord = self.text, self.places, self.pat.coord
         i = bisect.bisect_left(places, (pos,))
         if i == len(places) or places[i][0] != pos:
-            return
+            return False
         isos = [places[i][2]]
         while i + 1 < len(places) and coord.fullmatch(text, places[i][1], places[i + 1][0]):
             i += 1
             isos.append(places[i][2])
         m = self.pat.comma.match(text, places[i][1])
         if len(isos) < 2 or m is None:
-            return
+            return False
         named: list[_Person] = []
         at = m.end()
         while len(named) <= len(isos):
@@ -1483,12 +1510,13 @@ class _Finder:
                 break
             at = c.end()
         if len(named) != len(isos) or len(set(map(id, named))) != len(named):
-            return
+            return False
         self._qualify(t)
         for p, iso in zip(named, isos, strict=True):
             p.country = iso
             if p.title is None:
                 p.title = attrs.evolve(t, plural=False, country=iso, igo=False)
+        return True
 
     def _link_short(self, persons: list[_Person]) -> None:
         """Single capitalised words that are a name word of a found person become its mentions."""
