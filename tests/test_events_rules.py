@@ -755,3 +755,22 @@ def test_three_states_signing_one_text_is_one_agreement_and_several_texts_are_pa
     assert [names(e, ids) for e in found] == [["Arvenia", "Belmark", "Castoria"]]
     found, ids = events("Arvenia, Belmark and Castoria signed the documents on Monday.", cast)
     assert [names(e, ids) for e in found] == [["Arvenia", "Belmark"], ["Arvenia", "Castoria"]]
+
+
+def test_a_call_named_after_the_with_phrase_of_its_clause() -> None:
+    text = "President Ilo Dask raised the dam with his counterpart, President Ruta Venn, in a phone call."
+    assert _pipeline_events(text) == [("call", ["Ilo Dask", "Ruta Venn"])]
+
+
+def test_an_appeal_to_both_sides_names_the_sides_told_before() -> None:
+    text = (
+        "President Ilo Dask spoke by phone with Peru's president, Ruta Venn, on Sunday. "
+        "Chile's foreign minister, Omar Lind, called on both sides to settle the matter."
+    )
+    assert ("appeal", ["Omar Lind", "Ilo Dask", "Ruta Venn"]) in _pipeline_events(text)
+
+
+def test_leaders_of_a_bloc_meeting_is_a_meeting_of_the_bloc() -> None:
+    assert _pipeline_events("Leaders of the African Union will meet in Accra in July.") == [
+        ("meeting", ["African Union"])
+    ]

@@ -118,7 +118,7 @@ def _cancelled_after(text: str, pos: int, end: int) -> re.Match[str] | None:
 
 _TITLE_APPOSITION = re.compile(
     r"\b(?:counterpart|minister|president|premier|envoy|ambassador|secretary|chancellor|leader|king|emir|spokesman"
-    r"|spokeswoman|spokesperson|adviser|advisor|chief|head),\s*$"
+    r"|spokeswoman|spokesperson|adviser|advisor|chief|head),\s*(?:[A-Z][\w.'’-]*\s+){0,4}$"
 )
 _TITLE_THEN_NAME = re.compile(
     r"['’]?s?\s+(?:[a-z-]+\s+){0,2}"
@@ -191,6 +191,7 @@ _TO_WITH_END = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
 _GAP_BREAK_WORD = re.compile(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b")
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _FROM_WORD = re.compile(r"\bfrom\b")
+_POSSESSED_BODY = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 _POSSESSIVE_SPACE = re.compile(r"['’]s\s")
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _WHERE_NEXT = re.compile(r",\s+where\b")
@@ -790,10 +791,22 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []  # "travel to Muscat to thank the sultan": the object of another verb
     if _GAP_BREAK_WORD.search(gap):
         return []
+    if (
+        first.record.kind == "state"
+        and len(following) > 1
+        and following[1].record.kind == "organization"
+        and _POSSESSED_BODY.fullmatch(text, first.end, following[1].start)
+    ):
+        first = following[1]  # "urged Peru's Congress": the body the possessive qualifies is the object
+        following = following[1:]
     if first.record.kind != "person" and len(following) > 1:
         # "summoned the EU ambassador, Nicolas Chapuis": the person the title names is the object
         person = following[1]
-        if person.record.kind == "person" and _TITLE_THEN_NAME.fullmatch(text[first.end : person.start]):
+        between_them = text[first.end : person.start]
+        if person.record.kind == "person" and (
+            _TITLE_THEN_NAME.fullmatch(between_them)
+            or (between_them[:3] in ("'s ", "’s ") and _titled(between_them[3:], person.record))
+        ):
             first = person
             following = following[1:]
     out = [first.record]
@@ -1387,6 +1400,15 @@ _MEMBERS_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:leaders|members|member\s+states|governments|heads\s+of\s+(?:state|government)"
     r"|foreign\s+ministers|ministers)\b"
 )
+# "Leaders of the Andean bloc": the members of the body that follows
+_MEMBERS_BEFORE = re.compile(
+    r"\b(?:[Ll]eaders|[Mm]embers|[Hh]eads\s+of\s+(?:state|government)|[Ff]oreign\s+ministers|[Mm]inisters)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
+_BOTH_SIDES = re.compile(
+    r"\s+(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours|neighbors|leaders)\b"
+)
 _JOINT = frozenset(["joint", "combined"])
 _OBJECT_THEM = re.compile(r"\s+(?:them|him|her|it)\b")
 _BUT_VERB = re.compile(
@@ -1698,6 +1720,15 @@ def _draft(
         # "hosted him for dinner": the person the previous sentences are about
         guest = resolve_pronoun(doc.analysis, doc.actors, sent[0])
         objects = [guest] if guest is not None else []
+    with_subject: list[Actor] = []
+    if not objects and trig.type in ("call", "meeting") and _IN_A_NOUN.search(text, max(lo, ms - 16), ms):
+        # "raised it with his counterpart, X, in a phone call": who the clause's "with" names
+        w = text.rfind(" with ", lo, ms)
+        if w >= 0:
+            objects = _objects(doc, w + 5, ms)
+            with_subject = _subject(doc, sent[0], doc.clause_start(sent[0], w), w) if objects else []
+    if not objects and recent.pair is not None and _BOTH_SIDES.match(text, me, min(end, me + 40)):
+        objects = list(recent.pair.actors)  # "called on both sides to ...": the sides told of before
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
     tl = m.group().lower()
@@ -1891,6 +1922,8 @@ def _draft(
             first = doc.actors_in(lo, ms)
             if first and first[0].record not in subject:
                 objects, subject = [*subject, *objects], [first[0].record]
+    if with_subject:
+        subject = [a for a in with_subject if a not in objects]  # the subject of the "with" clause
     sides = _compound_sides(doc, lo, ms) if trig.type in _TWO_SIDED and not between else None
     if sides is not None:
         subject, objects = [sides[0]], [sides[1], *[o for o in objects if o not in sides]]
@@ -2065,7 +2098,7 @@ def _draft(
         and participants[0].kind == "organization"
         and participants[0].country is None
         and any(
-            _MEMBERS_AFTER.match(text, p.end)
+            _MEMBERS_AFTER.match(text, p.end) or _MEMBERS_BEFORE.search(text, max(lo, p.start - 40), p.start)
             for p in doc.actors.between(lo, ms)
             if p.record is participants[0]
         )
@@ -2109,6 +2142,8 @@ class _Recent:
         """The span of the trigger taken before this one, whether or not it made an event."""
         self.groups: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
         """Sets of people who took part in one event together: (times, order of the latest, people)."""
+        self.parties: dict[frozenset[str], tuple[int, int, list[Actor]]] = {}
+        """The same for the participants of any kind ("the three signatories")."""
         self.seen = 0
         self.held: _Draft | None = None
         """The latest meeting that took place."""
@@ -2122,10 +2157,17 @@ class _Recent:
             if d.type == "meeting" and d.status == "occurred":
                 self.held = d
             people = [a for a in d.actors if a.kind == "person"]
+            self.seen += 1
             if len(people) > 1 and len(self.groups) < _LOOKBACK:
                 key = frozenset(a.id for a in people)
-                self.seen += 1
                 self.groups[key] = (self.groups.get(key, (0, 0, people))[0] + 1, self.seen, people)
+            if len(d.actors) > 2 and len(self.parties) < _LOOKBACK:
+                key = frozenset(a.id for a in d.actors)
+                self.parties[key] = (
+                    self.parties.get(key, (0, 0, d.actors))[0] + 1,
+                    self.seen,
+                    list(d.actors),
+                )
 
 
 _NO_BEFORE = re.compile(r"(?<![\w'’])[Nn]o\s+(?:[\w-]+\s+){0,2}$")
@@ -2156,7 +2198,8 @@ _OWNER_BEFORE = re.compile(r"\b([A-Z][\w-]+)(?:['’]s)?\s+$")
 _GROUP = re.compile(
     r"(?<![\w-])(?:[Tt]he\s+(?P<n>two|three|four|five|six)|(?P<both>[Bb]oth)|[Aa]ll\s+(?P<all>two|three|four|five|six))"
     r"\s+(?:[a-z-]+\s+){0,2}?(?P<noun>leaders|ministers|presidents|premiers|heads\s+of\s+state|chancellors"
-    r"|sides|countries|governments|nations|states|delegations|envoys|men|women)\b"
+    r"|sides|countries|governments|nations|states|delegations|envoys|men|women|signatories|parties"
+    r"|neighbours|neighbors|allies|partners|capitals)\b"
 )
 _GROUP_GAP = re.compile(r"\s+(?:[a-z]+\s+){0,4}")
 _AND_SHARED = re.compile(r"\band\s+(?:(?:had|has|have|also|then|later|jointly|would|will|both)\s+){0,2}$")
@@ -2194,7 +2237,11 @@ def _group_subject(
     noun = found.group("noun")
     if noun not in _PEOPLE_NOUNS:
         pair = recent.pair if recent.pair is not None and len(recent.pair.actors) == n else None
-        return list(pair.actors) if pair is not None else None
+        if pair is not None:
+            return list(pair.actors)
+        # "the three signatories": the latest group of that many that acted together
+        sized = [g for g in recent.parties.values() if len(g[2]) == n]
+        return max(sized, key=lambda g: (g[0], g[1]))[2] if sized else None
     ministers = noun == "ministers"
 
     def fits(a: Actor) -> bool:
@@ -2408,9 +2455,9 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _bloc_alone(d: _Draft) -> bool:
-    """An agreement among one international body's members ("EU leaders agreed ..."): the body
-    is both sides."""
-    return d.members and d.type == "agreement" and len(d.actors) == 1
+    """An agreement or a meeting among one international body's members ("EU leaders agreed ...",
+    "Leaders of the bloc will meet ..."): the body is both sides."""
+    return d.members and d.type in ("agreement", "meeting") and len(d.actors) == 1
 
 
 def _finish(d: _Draft) -> Event:
