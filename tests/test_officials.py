@@ -634,3 +634,15 @@ def test_list_of_names_of_their_countries_after_a_plural_title() -> None:
         "Timur Ergash": ("UZB", "trade minister"),
         "Ulan Toktosh": ("KGZ", "trade minister"),
     }
+
+
+def test_place_named_after_someone_and_sentence_initial_its() -> None:
+    text = (
+        "Dredging began near Ana Maria island. The Chilean foreign ministry said Lima had been told. "
+        "Its spokesman, Tomas Riquelme, called the claim false. Chile's deputy foreign minister, "
+        "Eva Lund, spoke. The foreign minister, who was due in Lima, stayed home."
+    )
+    found = persons(text)
+    assert "Ana Maria" not in found
+    assert found["Tomas Riquelme"].country == "CHL"
+    assert [m.text for m in found["Eva Lund"].mentions] == ["Eva Lund"]

@@ -161,3 +161,12 @@ def test_a_speaker_after_the_verb_with_an_abbreviated_honorific() -> None:
     text = '"Borders are not for sale," said Dr. Ines Falk, a historian. "Nor rivers," said Mr. Omar Said.'
     actors = make(text, ("Ines Falk", "person", ["Ines Falk"]), ("Omar Said", "person", ["Omar Said"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1", "a2"]
+
+
+def test_a_long_appositive_speaker_after_the_quote_but_not_another_clause() -> None:
+    text = (
+        '"We want the treaty respected," Peru\'s deputy foreign minister, Ines Falk, told reporters. '
+        'The minister said the region "shares one fate", while his Chilean colleague, Omar Said, said little.'
+    )
+    actors = make(text, ("Ines Falk", "person", ["Ines Falk"]), ("Omar Said", "person", ["Omar Said"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1", None]

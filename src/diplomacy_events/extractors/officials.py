@@ -83,6 +83,11 @@ _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "a
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
 _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
+_PLACE_NOUN = re.compile(
+    r" (?:island|islands|islet|river|lake|mountains?|valley|strait|sea|gulf|bay|peninsula|province|region"
+    r"|district|county|airport|port|harbour|harbor|square|street|avenue|bridge|dam|canal|reservoir|pass"
+    r"|desert|plateau|basin|delta|coast|shoal|reef|glacier|corridor|crossing|checkpoint|base|airbase)\b"
+)
 _LIST_BEFORE = re.compile(r"(?:,|\band) $")
 _WHO_LEADS = re.compile(
     r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
@@ -1217,6 +1222,8 @@ class _Finder:
                 continue
             name, bonus, key, in_roster, one_word = facts
             end = start + len(name)
+            if text.startswith(" ", end) and _PLACE_NOUN.match(text, end):
+                continue  # "Ana Maria island", "the Santa Cruz river": a place named after someone
             score = evidence + bonus
             title = self._title_before(start, t_ends)
             if title is not None:
@@ -1792,7 +1799,7 @@ class _Finder:
                 if country is None and t.info.role in _ENVOY_ROLES:
                     country = self._earlier_envoy(t)
                 if country is None and t.pronoun:
-                    country, igo = self._antecedent(t.start)
+                    country, igo = self._antecedent(t.start, t.ext_start)
             if country is None and not igo:
                 # a relative shares the surname: "first lady Ann Hale"
                 last = p.name.rsplit(" ", 1)[-1]
@@ -1856,8 +1863,13 @@ class _Finder:
             self._qualify(t)
             if t.possessor:
                 continue
+            deputy = bool(_DEPUTY.match(t.text))
             holders = [
-                p for p in holders_by_role.get(t.info.role, ()) if t.country is None or p.country == t.country
+                p
+                for p in holders_by_role.get(t.info.role, ())
+                if (t.country is None or p.country == t.country)
+                # "the foreign minister" is not the deputy foreign minister named before
+                and (p.title is None or bool(_DEPUTY.match(p.title.text)) == deputy)
             ]
             if len(holders) == 1 and (t.country is not None or t.info.role != "head_of_state"):
                 holders[0].mentions.append((t.start, t.end))
@@ -2260,9 +2272,18 @@ class _Finder:
                 best = u.country
         return best
 
-    def _antecedent(self, pos: int) -> tuple[str | None, bool]:
+    def _antecedent(self, pos: int, pronoun: int = -1) -> tuple[str | None, bool]:
         """The country of what "its"/"their" at ``pos`` refers to: the nearest body or state named
         before it (an international body gives none), a place that only says where skipped."""
+        if 0 <= pronoun < pos and self.text[pronoun : pronoun + 1].isupper():
+            # "Its spokesman" opening a sentence: the subject of the sentence before, which the
+            # first country word of that sentence qualifies ("The Peruvian ministry said ...")
+            k = self.an.sentence_index(pronoun)
+            if k > 0:
+                prev = self.an.sentences[k - 1]
+                i = bisect.bisect_left(self.places, (prev.start,))
+                if i < len(self.places) and self.places[i][0] < min(prev.end, prev.start + 40):
+                    return self.places[i][2], False
         best: tuple[int, str | None] | None = None
         for s, e, iso, kind in self._places_before(pos, 400):
             if kind != "demonym" and not self._weak_place(s, e):

@@ -28,6 +28,7 @@ from diplomacy_events.wordtrie import alternation
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|although|though|as|when|after)\b")
 # Abbreviated honorifics and ranks, whose full stop ends no sentence ("said Dr. Ana Ruiz").
 _HONORIFIC_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Maj|Capt|Adm|Sen|Rep|Gov|Amb|Rev|Sgt)\.")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|has|once)\s+)?$")
@@ -222,8 +223,19 @@ def _attribute_after(
         named = actors.first_after(m.end(), min(sent_end, m.end() + 60))
         return (named.record, m.end()) if named else None
     gap = text[start : m.start()]
-    if len(gap) > 50 or re.search(r"[;:]", gap):
+    if re.search(r"[;:]", gap):
         return None
+    if len(gap) > 50:
+        # a long gap only when it names the speaker right before the verb: '"...," Peru's deputy
+        # foreign minister, Ana Ruiz, told reporters'
+        named = actors.last_before(m.start(), start)
+        if (
+            len(gap) > 100
+            or named is None
+            or text[named.end : m.start()].strip(" ,")
+            or _NEW_CLAUSE.search(gap)  # '"...", while his counterpart, X, said': X said something else
+        ):
+            return None
     who = _speaker_near(text, analysis, actors, start, sent_end, m.start(), m.end(), recent=recent)
     return who, m.end()
 
