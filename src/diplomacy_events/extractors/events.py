@@ -1351,7 +1351,13 @@ _COMPOUND_TAIL = re.compile(r"\s+(?:[a-z-]+\s+){0,2}")
 _REJECTED_TYPES = {
     "protest": "protest",
     "protests": "protest",
+    "complaint": "protest",
+    "complaints": "protest",
+    "note": "protest",
+    "summons": "protest",
     "request": "appeal",
+    "call": "appeal",
+    "calls": "appeal",
     "requests": "appeal",
     "demand": "appeal",
     "demands": "appeal",
@@ -1360,6 +1366,9 @@ _REJECTED_TYPES = {
     "accusation": "accusation",
     "accusations": "accusation",
     "allegations": "accusation",
+    "allegation": "accusation",
+    "charges": "accusation",
+    "claims": "accusation",
     "criticism": "accusation",
     "sanctions": "sanction",
     "suspension": "sanction",
@@ -1728,7 +1737,7 @@ def _draft(
             objects = _objects(doc, w + 5, ms)
             with_subject = _subject(doc, sent[0], doc.clause_start(sent[0], w), w) if objects else []
     if not objects and recent.pair is not None and _BOTH_SIDES.match(text, me, min(end, me + 40)):
-        objects = list(recent.pair.actors)  # "called on both sides to ...": the sides told of before
+        objects = _as_states(doc, recent.pair.actors)  # "called on both sides to ...": the sides told before
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
     tl = m.group().lower()
@@ -2208,6 +2217,23 @@ _PEOPLE_NOUNS = frozenset(
 )
 
 
+_STATE_NOUNS = frozenset(
+    ["countries", "governments", "nations", "states", "capitals", "neighbours", "neighbors"]
+)
+
+
+def _as_states(doc: _Doc, actors: Sequence[Actor]) -> list[Actor]:
+    """The states of ``actors`` where the document has them as actors ("both countries" after a call
+    between their presidents), each once."""
+    out: list[Actor] = []
+    for a in actors:
+        state = doc.states.get(a.country or "") if a.kind != "state" else a
+        state = state or a
+        if state not in out:
+            out.append(state)
+    return out
+
+
 def _group_subject(
     doc: _Doc, recent: _Recent, sent: tuple[int, int], pos: int, near: str
 ) -> list[Actor] | None:
@@ -2238,7 +2264,7 @@ def _group_subject(
     if noun not in _PEOPLE_NOUNS:
         pair = recent.pair if recent.pair is not None and len(recent.pair.actors) == n else None
         if pair is not None:
-            return list(pair.actors)
+            return _as_states(doc, pair.actors) if noun in _STATE_NOUNS else list(pair.actors)
         # "the three signatories": the latest group of that many that acted together
         sized = [g for g in recent.parties.values() if len(g[2]) == n]
         return max(sized, key=lambda g: (g[0], g[1]))[2] if sized else None
