@@ -774,3 +774,23 @@ def test_leaders_of_a_bloc_meeting_is_a_meeting_of_the_bloc() -> None:
     assert _pipeline_events("Leaders of the African Union will meet in Accra in July.") == [
         ("meeting", ["African Union"])
     ]
+
+
+def test_a_postponed_visit_told_later_and_a_nameless_minister_acting_for_the_state() -> None:
+    text = (
+        "Chile recalled its envoy from Peru. Peru's foreign minister, who had been due to travel to "
+        "Santiago next week, has postponed the visit, his office said."
+    )
+    found = _pipeline_events(text)
+    assert ("visit", ["Peru"]) in found
+    ex = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text)
+    assert [e.status for e in ex.events if e.type == "visit"] == ["cancelled"]
+
+
+def test_skipping_another_summit_does_not_cancel_the_meeting_told_before() -> None:
+    text = (
+        "President Ilo Dask met President Ruta Venn in Lima on Monday. "
+        "Premier Omar Lind skipped the summit, saying he had to stay home."
+    )
+    ex = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text)
+    assert [e.status for e in ex.events if e.type == "meeting"][:1] == ["occurred"]

@@ -1043,6 +1043,31 @@ def _status(c: _Compiled, doc: _Doc, lo: int, pos: int) -> str:
     return "occurred"
 
 
+def _restatus(doc: _Doc, lo: int, pos: int, earlier: _Draft) -> None:
+    """ "has postponed the visit", "turned down the talks": a later mention that is the object of a
+    verb that calls off or refuses the event told before sets its status."""
+    m = _CALLS_OFF.search(doc.text, max(lo, pos - 60), pos)
+    if m is None or earlier.status not in ("planned", "occurred"):
+        return
+    # the same event: a subject among its participants (or none named), and for meetings the same noun
+    named = [p.record for p in doc.actors_in(lo, m.start())]
+    if named and not any(a in earlier.actors for a in named):
+        return
+    noun = doc.text[pos : pos + 5].lower()
+    if earlier.type == "meeting" and not earlier.trigger.text.lower().startswith(noun[:4]):
+        return
+    earlier.status = "declined" if m.group(1).lower().startswith(_REFUSALS) else "cancelled"
+
+
+_CALLS_OFF = re.compile(
+    r"\b(postponed|postpones|cancelled|canceled|cancels|called\s+off|calls\s+off|put\s+off|scrapped|shelved"
+    r"|delayed|suspended|declined|declines|turned\s+down|turns\s+down|rejected|refused|skipped|boycotted"
+    r"|snubbed)\s+(?:the|this|that|its|his|her|their)\s+(?:[a-z-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_REFUSALS = ("declin", "turn", "reject", "refus", "skip", "boycott", "snub")
+
+
 def _last_lower_words(lead: str) -> list[str]:
     """The last seven lower-case words of ``lead``: a long one is read from a space some way before
     its end (no word crosses a space) unless the words after it are too few."""
@@ -1131,7 +1156,22 @@ def find_events(
         for d in merged:
             if d.location is None and d.type in _DATELINE_TYPES and _recent(d.date, published):
                 d.location = dateline
+    for d in merged:
+        if any(a.name is None and a.kind == "person" for a in d.actors):
+            d.actors = _nameless_as_states(doc, d.actors)
     return [_finish(d) for d in merged]
+
+
+def _nameless_as_states(doc: _Doc, actors: list[Actor]) -> list[Actor]:
+    """An official the text names only by title ("Peru's foreign minister") acts for their state,
+    when the document has it as an actor."""
+    out: list[Actor] = []
+    for a in actors:
+        if a.name is None and a.kind == "person":
+            a = doc.states.get(a.country or "") or a
+        if a not in out:
+            out.append(a)
+    return out
 
 
 def _drop_tours(drafts: list[_Draft]) -> list[_Draft]:
@@ -1999,6 +2039,7 @@ def _draft(
             last = recent.by_type.get(trig.type)
             if last is not None:
                 last.mentions.append(trigger)
+                _restatus(doc, lo, ms, last)
         return []
     if not located and trig.type in _PLACED_TYPES:  # other types keep no place (below)
         location = locate()
@@ -2081,6 +2122,7 @@ def _draft(
         last = recent.by_type.get(trig.type)
         if last is not None:
             last.mentions.append(trigger)
+            _restatus(doc, lo, ms, last)
         return []
     if not participants:
         return []
