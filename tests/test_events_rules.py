@@ -778,7 +778,7 @@ def test_leaders_of_a_bloc_meeting_is_a_meeting_of_the_bloc() -> None:
 
 def test_a_postponed_visit_told_later_and_a_nameless_minister_acting_for_the_state() -> None:
     text = (
-        "Chile recalled its envoy from Peru. Peru's foreign minister, who had been due to travel to "
+        "Peru protested to Chile on Monday. Peru's foreign minister, who had been due to travel to "
         "Santiago next week, has postponed the visit, his office said."
     )
     found = _pipeline_events(text)
