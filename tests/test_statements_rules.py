@@ -170,3 +170,27 @@ def test_a_long_appositive_speaker_after_the_quote_but_not_another_clause() -> N
     )
     actors = make(text, ("Ines Falk", "person", ["Ines Falk"]), ("Omar Said", "person", ["Omar Said"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1", None]
+
+
+def test_she_said_goes_to_the_spokeswoman_just_named_not_the_envoy() -> None:
+    text = (
+        "The envoy, Omar Said, urged both sides to talk, according to spokeswoman Ines Falk. "
+        '"The channels must stay open," she said.'
+    )
+    actors = [
+        Actor(
+            id="a1",
+            name="Omar Said",
+            kind="person",
+            title="envoy",
+            mentions=(Mention(text.index("Omar Said"), text.index("Omar Said") + 9, "Omar Said"),),
+        ),
+        Actor(
+            id="a2",
+            name="Ines Falk",
+            kind="person",
+            title="spokeswoman",
+            mentions=(Mention(text.index("Ines Falk"), text.index("Ines Falk") + 9, "Ines Falk"),),
+        ),
+    ]
+    assert [s.speaker for s in direct(text, actors)] == ["a2"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
@@ -85,25 +86,69 @@ def resolve_pronoun(
     """The person a pronoun at ``pos`` most likely names: the subject of the nearest sentence before.
 
     Within the pronoun's own sentence, the person named last before it wins; otherwise the first
-    person named in the closest earlier sentence that names one (a subject, usually).
+    person named in the closest earlier sentence that names one (a subject, usually). A person the
+    text marks as of the other sex ("spokeswoman", "Mr.") is passed over for "he" or "she".
     """
+    text = analysis.text
+    word = text[pos : pos + 4].lower()
+    avoid = "m" if word.startswith(("she", "her")) else "f" if word.startswith(("he", "his", "him")) else ""
+
+    def fits(a: Actor) -> bool:
+        return a.kind == "person" and a is not exclude and (not avoid or sex_of(a, text) != avoid)
+
     idx = analysis.sentence_index(pos)
+    if avoid == "m":  # "she": a woman just named, though an unmarked person stands nearer
+        marked = marked_person(analysis, actors, pos, "f", exclude)
+        if marked is not None:
+            return marked
     if idx >= 0:
         sent = analysis.sentences[idx]
-        here = [
-            p
-            for p in actors.between(sent.start, pos)
-            if p.record.kind == "person" and p.record is not exclude
-        ]
+        here = [p for p in actors.between(sent.start, pos) if fits(p.record)]
         if here:
             return here[-1].record
     for j in range(idx - 1, max(-1, idx - 6), -1):
         sent = analysis.sentences[j]
-        people = [
-            p
-            for p in actors.between(sent.start, sent.end)
-            if p.record.kind == "person" and p.record is not exclude
-        ]
+        people = [p for p in actors.between(sent.start, sent.end) if fits(p.record)]
         if people:
             return people[0].record
     return None
+
+
+def marked_person(
+    analysis: Analysis, actors: Index[Actor], pos: int, sex: str, exclude: Actor | None = None
+) -> Actor | None:
+    """The last person the text marks as ``sex`` ("f" or "m") in the sentence of ``pos`` (before it)
+    or the one before: what "she" most likely names when a spokeswoman was just named."""
+    idx = analysis.sentence_index(pos)
+    if idx < 0:
+        return None
+    lo = analysis.sentences[idx - 1].start if idx > 0 else analysis.sentences[idx].start
+    text = analysis.text
+    found = [
+        p.record for p in actors.between(lo, pos) if p.record.kind == "person" and p.record is not exclude
+    ]
+    marked = [a for a in found if sex_of(a, text) == sex]
+    return marked[-1] if marked else None
+
+
+_FEMALE_TITLE = re.compile(r"woman|women|queen|princess|duchess|lady|empress|madam", re.IGNORECASE)
+_MALE_TITLE = re.compile(r"\b(?:\w*man|king|prince|emperor|sultan|emir|sheikh|duke)\b", re.IGNORECASE)
+_FEMALE_HONORIFIC = re.compile(r"(?:Ms|Mrs|Mme|Madam)\.?\s+$")
+_MALE_HONORIFIC = re.compile(r"(?:Mr|Sheikh|King|Prince)\.?\s+$")
+
+
+def sex_of(a: Actor, text: str) -> str:
+    """ "f" or "m" when the title or an honorific before a mention says so, else ""."""
+    title = a.title or ""
+    if title:
+        if _FEMALE_TITLE.search(title):
+            return "f"
+        if _MALE_TITLE.search(title):
+            return "m"
+    for m in a.mentions[:4]:
+        lead = text[max(0, m.start - 8) : m.start]
+        if _FEMALE_HONORIFIC.search(lead):
+            return "f"
+        if _MALE_HONORIFIC.search(lead):
+            return "m"
+    return ""

@@ -19,7 +19,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from diplomacy_events.extractors._context import Index, actor_index, date_index, resolve_pronoun
+from diplomacy_events.extractors._context import (
+    Index,
+    actor_index,
+    date_index,
+    marked_person,
+    resolve_pronoun,
+    sex_of,
+)
 from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import load_json
 from diplomacy_events.models import Actor, Document, Statement, StatementPart, TimeExpression
@@ -92,6 +99,11 @@ def _speaker_near(
             if prev is not None and _COMMA_GAP.fullmatch(text, prev.end, p_start):
                 skip = prev
         excluded = skip.record if skip else None
+        sex = "f" if text[p_start : p_start + 3].lower() == "she" else "m"
+        if recent is not None and sex == "f" and sex_of(recent, text) != sex:
+            marked = marked_person(analysis, actors, p_start, sex, excluded)
+            if marked is not None:
+                return marked  # "... according to spokeswoman X. '...,' she said": X, not the envoy
         if recent is not None and recent is not excluded:
             sent = analysis.sentence_at(p_start)
             named = [
