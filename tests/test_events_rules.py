@@ -794,3 +794,13 @@ def test_skipping_another_summit_does_not_cancel_the_meeting_told_before() -> No
     )
     ex = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text)
     assert [e.status for e in ex.events if e.type == "meeting"][:1] == ["occurred"]
+
+
+def test_barring_aircraft_is_a_sanction_by_the_body_that_barred() -> None:
+    text = (
+        "Peru expelled two Chilean diplomats on Monday. Hours later, Chile's civil aviation "
+        "authority barred aircraft registered in Peru from its airspace. Bolivia banned wine imports."
+    )
+    found = _pipeline_events(text)
+    assert ("sanction", ["Chile's civil aviation authority", "Peru"]) in found
+    assert ("sanction", ["Bolivia"]) in found

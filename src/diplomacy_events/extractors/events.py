@@ -2493,7 +2493,13 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if len(d.actors) == 1 and d.type in ("expulsion", "sanction", "protest"):
             # "Chile and Peru announced expulsions of their own": the target of the last such event.
             prev = last_pair.get(d.type)
-            if prev is not None and prev.actors[1].id != d.actors[0].id:
+            if (
+                prev is not None
+                and prev.actors[1].id != d.actors[0].id
+                and not d.trigger.text.lower()
+                .split()[0]
+                .endswith(("ed", "ing"))  # a noun: "expulsions of their own"
+            ):
                 d.actors.append(prev.actors[1])
         same = next((o for o in by_initiator.get((d.type, d.actors[0].id), ()) if _compatible(o, d)), None)
         if same is None:

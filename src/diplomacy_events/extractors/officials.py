@@ -2006,10 +2006,19 @@ class _Finder:
             body_lo = min(lo, an.paragraphs[pi].start) if pi >= 0 else lo
             cands: list[tuple[int, str, _Group | None, str | None]] = []
             i = bisect.bisect_right(ends, s) - 1
+            owned = text[max(0, s - 4) : s].lower() in ("its ", "eir ")  # "its ministry": an owner's
             while i >= 0 and ants[i][0] >= body_lo:
                 a = ants[i]
                 i -= 1
                 ag = a[2]
+                if (
+                    owned
+                    and a[0] >= lo
+                    and ag is not None
+                    and (ag.kind == "state" or "government" in (ag.name or "").lower())
+                ):
+                    cands.append(a)  # "The Peruvian government ... Its foreign ministry"
+                    continue
                 same_body = ag is not None and ag.kind == "organization" and core in (ag.name or "").lower()
                 if a[0] < lo and not same_body:
                     continue
