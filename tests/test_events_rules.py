@@ -804,3 +804,14 @@ def test_barring_aircraft_is_a_sanction_by_the_body_that_barred() -> None:
     found = _pipeline_events(text)
     assert ("sanction", ["Chile's civil aviation authority", "Peru"]) in found
     assert ("sanction", ["Bolivia"]) in found
+
+
+def test_a_body_in_a_city_accuses_after_a_partial_quote_and_a_rejection_answers_the_last_actor() -> None:
+    text = (
+        "Peru summoned Chile's ambassador, Luis Soto, on Monday. Chile rejected the accusation. "
+        'The Chilean embassy in Lima said that Peru was "looking for a culprit" and accused '
+        "Lima of stoking tension."
+    )
+    found = _pipeline_events(text)
+    assert ("rejection", ["Chile", "Peru"]) in found
+    assert ("accusation", ["Chilean embassy", "Peru"]) in found

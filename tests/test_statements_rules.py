@@ -194,3 +194,13 @@ def test_she_said_goes_to_the_spokeswoman_just_named_not_the_envoy() -> None:
         ),
     ]
     assert [s.speaker for s in direct(text, actors)] == ["a2"]
+
+
+def test_a_body_in_a_city_is_the_speaker_not_the_city() -> None:
+    text = 'The Peruvian embassy in Santiago said that Chile was "looking for a culprit".'
+    actors = make(
+        text,
+        ("Peruvian embassy", "organization", ["Peruvian embassy"]),
+        ("Chile", "state", ["Santiago", "Chile"]),
+    )
+    assert [s.speaker for s in direct(text, actors)] == ["a1"]

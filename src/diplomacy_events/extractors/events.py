@@ -138,6 +138,8 @@ _ING_NOUNS = frozenset(
 )
 _TEMPORAL_BREAK = re.compile(r"\b(?:before|until)\s*$")
 _AND_VERB = re.compile(r"(?:,\s+and\s+(?:also\s+|then\s+|later\s+)?|\band\s+to\s+)$")
+# '... said that X was "..." and accused Y': after a quote, "and" goes back to the speech verb
+_QUOTE_AND = re.compile(r"[”\"]\s+and\s+(?:also\s+|then\s+)?$")
 _PLACE_BREAK = re.compile(_CLAUSE_BREAK_PATTERN + r"|t(?<!\wt)hat\b")
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,")
 _PLACED_TYPES = {"visit", "meeting", "agreement", "military", "call", "protest"}
@@ -600,7 +602,7 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
     return group
 
 
-_OBJECT_PREP = re.compile(r"\b(?:with|to|from|against|into|toward|towards)\s+(?:the\s+)?$")
+_OBJECT_PREP = re.compile(r"\b(?:with|to|from|against|into|toward|towards|in|at)\s+(?:the\s+)?$")
 _LED_BY = re.compile(r",\s+(?:led|headed|chaired|accompanied)\s+by\s+")
 
 
@@ -1901,7 +1903,11 @@ def _draft(
         )
         if aside is not None:
             subject = [aside]  # "Lima, whose envoy was recalled in May, is expected to sign"
-        elif "and" in tight and _AND_VERB.search(tight) and (lo == sent[0] or not doc.actors_in(lo, ms)):
+        elif (
+            "and" in tight
+            and (_AND_VERB.search(tight) or (prev is None and _QUOTE_AND.search(tight)))
+            and (lo == sent[0] or not doc.actors_in(lo, ms))
+        ):
             # "He said ..., and warned that", "He said ... after talks ended, and accused X":
             # the verb shares the sentence's subject.
             lead_end = min(ms, sent[0] + 60)
@@ -1981,6 +1987,12 @@ def _draft(
         earlier = recent.by_type.get(_REJECTED_TYPES[answered.group(1).lower()]) if answered else None
         if earlier is not None and earlier.actors[0] not in subject:
             objects = [earlier.actors[0]]  # "Lima rejected the protest": whoever lodged it
+        elif answered is not None and subject and subject[0].country and recent.last is not None:
+            # "Moscow rejected the accusation" with no accusation told: whoever last acted on Moscow
+            side = subject[0].country
+            last = recent.last
+            if any(a.country == side for a in last.actors[1:]) and last.actors[0].country != side:
+                objects = _as_states(doc, last.actors[:1])
     if trig.type == "visit":
         agent = _visitor_after(doc, m, end) if tl in _TRIP_NOUNS else None
         if agent is not None:

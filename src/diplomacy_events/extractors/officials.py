@@ -2151,6 +2151,12 @@ class _Finder:
                 and q.title is not None
                 and q.title.info.cameo in _OFFICIAL_CAMEOS
             }
+            # titles no named person holds count too: "summoned Russia's ambassador"
+            for t in self.titles:
+                if t.info.cameo in _OFFICIAL_CAMEOS and not t.info.weak:
+                    self._qualify(t)
+                    if t.country is not None and not t.igo:
+                        qualified.add(t.country)
             # one of the two sides named most (ties included)
             second = sorted(set(counts.values()), reverse=True)[1:2] or [0]
             ranked = self._home_ranked = sorted(

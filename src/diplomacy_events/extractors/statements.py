@@ -35,6 +35,7 @@ from diplomacy_events.wordtrie import alternation
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_IN_PLACE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:in|at)\s+")
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|although|though|as|when|after)\b")
 # Abbreviated honorifics and ranks, whose full stop ends no sentence ("said Dr. Ana Ruiz").
 _HONORIFIC_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Maj|Capt|Adm|Sen|Rep|Gov|Amb|Rev|Sgt)\.")
@@ -125,6 +126,11 @@ def _speaker_near(
     if apposed is not None:
         return apposed
     before = actors.last_before(verb_start, lo)
+    if before is not None and text[max(0, before.start - 3) : before.start] in ("in ", "at "):
+        # "the Russian embassy in Oslo said": the place is not who spoke
+        owner = actors.last_before(before.start - 3, lo)
+        if owner is not None and _IN_PLACE_GAP.fullmatch(text, owner.end, before.start):
+            before = owner
     if before is not None and not re.search(r"[.;:!?\"“”]", text[before.end : verb_start]):
         gap = text[before.end : verb_start]
         if (len(gap) <= 60 and not tight) or _ADJACENT.fullmatch(gap):
