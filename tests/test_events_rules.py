@@ -815,3 +815,11 @@ def test_a_body_in_a_city_accuses_after_a_partial_quote_and_a_rejection_answers_
     found = _pipeline_events(text)
     assert ("rejection", ["Chile", "Peru"]) in found
     assert ("accusation", ["Chilean embassy", "Peru"]) in found
+
+
+def test_summoned_to_a_ministry_and_handed_a_note_is_one_protest_by_the_ministry() -> None:
+    text = (
+        "Peru's ambassador, Luis Soto, was summoned to the Chilean foreign ministry on Monday "
+        "and handed a formal note of protest."
+    )
+    assert _pipeline_events(text) == [("protest", ["Chilean foreign ministry", "Luis Soto"])]

@@ -646,3 +646,14 @@ def test_place_named_after_someone_and_sentence_initial_its() -> None:
     assert "Ana Maria" not in found
     assert found["Tomas Riquelme"].country == "CHL"
     assert [m.text for m in found["Eva Lund"].mentions] == ["Eva Lund"]
+
+
+def test_one_person_holding_two_offices_named_together() -> None:
+    text = (
+        "Peru's prime minister and foreign minister, Ana Sotelo, will visit Quito. "
+        "Prime Minister and Foreign Minister Ana Sotelo spoke on Monday."
+    )
+    from diplomacy_events.extractors.officials import find_actors as fa
+
+    found = fa(text)
+    assert [a.name for a in found if a.kind == "person"] == ["Ana Sotelo"]

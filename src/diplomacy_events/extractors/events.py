@@ -1457,6 +1457,11 @@ _MEMBERS_BEFORE = re.compile(
     r"\s+of\s+(?:the\s+)?$"
 )
 _IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
+_HANDED = re.compile(
+    r"\b(?:handed|given|delivered|presented\s+with|received)\s+(?:(?:him|her|them)\s+)?(?:a|an|the)\s+"
+    r"(?:[a-z]+\s+){0,3}$"
+)
+_TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?")
 _BOTH_SIDES = re.compile(
     r"\s+(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours|neighbors|leaders)\b"
 )
@@ -1766,6 +1771,14 @@ def _draft(
     if trig.special == "suit":
         return _follow_suit(c, doc, m, sent, lo, recent)
     tail = text[me:end]
+    told = recent.by_type.get("protest") if trig.type == "protest" else None
+    if (
+        told is not None
+        and told.sentence[0] <= ms < told.sentence[1]
+        and _HANDED.search(text, max(lo, ms - 40), ms)
+    ):
+        told.mentions.append(Mention.at(text, ms, me))  # "was summoned and handed a protest note"
+        return []
     objects = _objects(doc, me, end)
     if not objects and trig.type == "meeting" and _OBJECT_PRONOUN.match(text, me):
         # "hosted him for dinner": the person the previous sentences are about
@@ -1863,6 +1876,20 @@ def _draft(
     ):
         return []  # "a pact signed in 2001", "a deal negotiated in Quito": said of a noun
     passive_lead = _passive(_lead_end(lead, near, tight, 30))
+    if passive_lead and not agent_named and trig.type == "protest":
+        # "the ambassador was summoned to the Iranian foreign ministry": the ministry summoned
+        to = _TO_BODY.match(tail)
+        body = (
+            [
+                p.record
+                for p in doc.actors_in(me + to.start(), me + to.end() + 40)
+                if p.record.kind != "person"
+            ]
+            if to
+            else []
+        )
+        if body:
+            objects, agent_named = [body[0], *[o for o in objects if o is not body[0]]], True
     if (
         passive_lead
         and not agent_named
@@ -2002,7 +2029,7 @@ def _draft(
         elif objects and all(o.kind == "person" and not o.title for o in objects) and not located:
             return []  # "allowed to visit X", a detainee or a relative: no diplomatic visit
     passive = passive_lead and _BY_SOON.match(tail)
-    if objects and (by_agent is not None or passive):
+    if objects and (by_agent is not None or passive or (passive_lead and agent_named)):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
     source = _FROM_AHEAD.match(tail) if "from" in tail else None
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):

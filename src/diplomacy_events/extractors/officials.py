@@ -88,6 +88,8 @@ _PLACE_NOUN = re.compile(
     r"|district|county|airport|port|harbour|harbor|square|street|avenue|bridge|dam|canal|reservoir|pass"
     r"|desert|plateau|basin|delta|coast|shoal|reef|glacier|corridor|crossing|checkpoint|base|airbase)\b"
 )
+_AND_TITLE = re.compile(r"\s+and\s+")
+_HONORIFIC_GAP = re.compile(r",?\s+(?:(?:Sheikh|Prince|Dr\.|Mr\.|Ms\.|Mrs\.|General|Gen\.)\s+)?")
 _LIST_BEFORE = re.compile(r"(?:,|\band) $")
 _WHO_LEADS = re.compile(
     r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
@@ -1857,8 +1859,20 @@ class _Finder:
             if p.title is not None:
                 holders_by_role.setdefault(p.title.info.role, []).append(p)
         nameless: dict[tuple[str, str | None], list[_TitleHit]] = {}
+        title_holder = {p.title.start: p for p in persons if p.title is not None}
+        starts = {ms: p for p in persons for ms, _me in p.mentions}
+        for t in self.titles:  # a title right before a later mention of a person is theirs too
+            if t.used and t.start not in title_holder:
+                m = _HONORIFIC_GAP.match(self.text, t.end)
+                if m is not None and m.end() in starts:
+                    title_holder[t.start] = starts[m.end()]
         for t in self.titles:
             if t.used or t.plural or t.info.weak:
+                continue
+            both = _AND_TITLE.match(self.text, t.end)
+            if both is not None and both.end() in title_holder:
+                # "Prime Minister and Foreign Minister X": X holds both offices
+                title_holder[both.end()].mentions.append((t.start, t.end))
                 continue
             self._qualify(t)
             if t.possessor:
