@@ -823,3 +823,26 @@ def test_summoned_to_a_ministry_and_handed_a_note_is_one_protest_by_the_ministry
         "and handed a formal note of protest."
     )
     assert _pipeline_events(text) == [("protest", ["Chilean foreign ministry", "Luis Soto"])]
+
+
+def test_a_cancellation_in_an_after_clause_is_not_the_signing_s() -> None:
+    text = "Arvenia signs a patrol pact with Belmark after a stop in Castoria is dropped."
+    cast: Cast = {"Arvenia": ("state", "ARV", ["Arvenia"]), "Belmark": ("state", "BLM", ["Belmark"])}
+    found, _ids = events(text, cast)
+    assert [(e.type, e.status) for e in found] == [("agreement", "occurred")]
+
+
+def test_a_state_and_its_official_are_one_side_when_merging() -> None:
+    text = (
+        "Peru's foreign minister, Ana Sotelo, signed an agreement with Chile on Wednesday. "
+        "The pact, signed in Lima by Sotelo and Chilean Foreign Minister Luis Pardo, covers fishing."
+    )
+    assert [t for t, _ in _pipeline_events(text)] == ["agreement"]
+
+
+def test_the_demonym_capital_is_a_mention_of_the_capital_named_before() -> None:
+    from diplomacy_events.extractors.locations import find_locations
+
+    text = "The pact was signed in Lima on Monday. The minister arrived in the Peruvian capital on Sunday."
+    [lima] = find_locations(text)
+    assert [m.text for m in lima.mentions] == ["Lima", "Peruvian capital"]

@@ -102,6 +102,7 @@ _CANCELLED_AFTER = re.compile(
 """A cancellation or a refusal after the trigger, at most 90 characters into its clause (see
 ``_cancelled_after``)."""
 _CUE_STOP = re.compile(r"[.;:\"“”]")
+_SUBORDINATOR = re.compile(r"\b(?:after|before|while|because|when|since|although|though|whereas|but)\b")
 
 
 def _cancelled_after(text: str, pos: int, end: int) -> re.Match[str] | None:
@@ -113,7 +114,10 @@ def _cancelled_after(text: str, pos: int, end: int) -> re.Match[str] | None:
     """
     stop = _CUE_STOP.search(text, pos, end)
     found = _CANCELLED_AFTER.search(text, pos, stop.start() if stop else end)
-    return found if found is not None and found.start() - pos <= 90 else None
+    if found is None or found.start() - pos > 90:
+        return None
+    # "signs a pact after a stop is dropped": the cue belongs to a clause of its own
+    return None if _SUBORDINATOR.search(text, pos, found.start()) else found
 
 
 _TITLE_APPOSITION = re.compile(
@@ -2485,7 +2489,7 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     if a.type == "agreement" and {a.cameo, b.cameo} == {"030", "057"} and one_dated:
         return False  # agreeing to act and signing a text are two events, unless one date joins them
     ids_a, ids_b = {x.id for x in a.actors}, {x.id for x in b.actors}
-    if not (ids_a <= ids_b or ids_b <= ids_a):
+    if not (ids_a <= ids_b or ids_b <= ids_a or _same_side_sets(a.actors, b.actors)):
         return False
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False
@@ -2493,6 +2497,19 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     if both_dated and a.type in _CONSULT and {a.status, b.status} == {"planned", "occurred"}:
         return False  # "met on Monday ... were to meet again over dinner on Monday"
     return _places_agree(a.location, b.location)
+
+
+def _same_side_sets(a: list[Actor], b: list[Actor]) -> bool:
+    """Whether the participants of one draft are those of the other up to a state standing for its
+    own official ("signed with Tonga" and "signed by X and Tonga's minister Y")."""
+
+    def covered(x: Actor, ys: list[Actor]) -> bool:
+        return any(
+            y.id == x.id or (x.country is not None and y.country == x.country and "state" in (x.kind, y.kind))
+            for y in ys
+        )
+
+    return all(covered(x, b) for x in a) or all(covered(y, a) for y in b)
 
 
 def _places_agree(a: Location | None, b: Location | None) -> bool:

@@ -1030,6 +1030,10 @@ def find_locations(
     if venue_spans:
         _place_venues(ctx, gaz, analysis, venue_spans, resolved, datelines)
 
+    # 5b. "the Tongan capital" after the capital was named: one more mention of it
+    if " capital" in text:
+        _described_capitals(text, resolved)
+
     # 6. one Location per place, by first mention
     resolved.sort(key=itemgetter(0))
     groups: dict[object, list[tuple[int, int, Place, bool]]] = {}
@@ -1060,6 +1064,27 @@ def find_locations(
             metonym = any([r[3] for r in rs])
         out.append(new_location(name, p.kind, p.country, p.latitude, p.longitude, mentions, metonym, aliases))
     return out
+
+
+_DESCRIBED_CAPITAL = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+capital\b")
+
+
+def _described_capitals(text: str, resolved: list[tuple[int, int, Place, bool]]) -> None:
+    """ "arrived in the Tongan capital": a mention of that country's capital, when the text named it
+    before (the name of a place is never a description of it)."""
+    from diplomacy_events.countries import demonym_country
+
+    for m in _DESCRIBED_CAPITAL.finditer(text):
+        iso = demonym_country(m.group(1))
+        if iso is None:
+            continue
+        named = [
+            r
+            for r in resolved
+            if r[0] < m.start() and r[2].kind == "city" and r[2].country == iso and r[2].flags & CAPITAL
+        ]
+        if named and not any(r[0] <= m.start(1) < r[1] for r in resolved):
+            resolved.append((m.start(1), m.end(), named[0][2], False))
 
 
 @cache
