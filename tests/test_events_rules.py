@@ -846,3 +846,12 @@ def test_the_demonym_capital_is_a_mention_of_the_capital_named_before() -> None:
     text = "The pact was signed in Lima on Monday. The minister arrived in the Peruvian capital on Sunday."
     [lima] = find_locations(text)
     assert [m.text for m in lima.mentions] == ["Lima", "Peruvian capital"]
+
+
+def test_a_meeting_of_a_compound_demonym_commission_is_between_the_two_states() -> None:
+    text = (
+        "Thailand and Cambodia traded blame on Monday. A meeting of the Thai-Cambodian boundary "
+        "commission opened in Bangkok on Tuesday."
+    )
+    found = _pipeline_events(text)
+    assert any(t == "meeting" and {"Thailand", "Cambodia"} <= set(a) for t, a in found)

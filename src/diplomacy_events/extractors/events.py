@@ -1451,6 +1451,35 @@ def _compound_sides(doc: _Doc, lo: int, pos: int) -> tuple[Actor, Actor] | None:
     return None
 
 
+_COMPOUND = re.compile(r"\b([A-Z][\w.]*[A-Za-z])[-–]([A-Z][\w.]*[A-Za-z])\b")
+
+
+def _compound_near(doc: _Doc, lo: int, hi: int) -> tuple[Actor, Actor] | None:
+    """Two sides a compound of names or demonyms names near a meeting noun: the actors at its parts,
+    or the states of the countries they name."""
+    from diplomacy_events.countries import country_code, demonym_country
+
+    text = doc.text
+    if "-" not in text[lo:hi] and "–" not in text[lo:hi]:
+        return None
+    for m in _COMPOUND.finditer(text, lo, hi):
+        sides: list[Actor] = []
+        for k in (1, 2):
+            at = [p.record for p in doc.actors.between(m.start(k), m.end(k)) if p.start == m.start(k)]
+            if at:
+                sides.append(at[0])
+                continue
+            word = m.group(k)
+            iso = demonym_country(word) or country_code(word)
+            state = doc.states.get(iso) if iso else None
+            if state is None:
+                break
+            sides.append(state)
+        if len(sides) == 2 and sides[0] is not sides[1]:
+            return sides[0], sides[1]
+    return None
+
+
 _MEMBERS_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[a-z]+\s+)?(?:leaders|members|member\s+states|governments|heads\s+of\s+(?:state|government)"
     r"|foreign\s+ministers|ministers)\b"
@@ -2011,6 +2040,9 @@ def _draft(
     if with_subject:
         subject = [a for a in with_subject if a not in objects]  # the subject of the "with" clause
     sides = _compound_sides(doc, lo, ms) if trig.type in _TWO_SIDED and not between else None
+    if sides is None and trig.type == "meeting" and len({a.id for a in subject + objects}) < 2:
+        # "a meeting of the Thai-Cambodian commission", "a round of Iran-GCC dialogue"
+        sides = _compound_near(doc, max(lo, ms - 50), min(end, me + 60))
     if sides is not None:
         subject, objects = [sides[0]], [sides[1], *[o for o in objects if o not in sides]]
     if trig.type == "rejection" and not objects:
