@@ -855,3 +855,15 @@ def test_a_meeting_of_a_compound_demonym_commission_is_between_the_two_states() 
     )
     found = _pipeline_events(text)
     assert any(t == "meeting" and {"Thailand", "Cambodia"} <= set(a) for t, a in found)
+
+
+def test_declining_an_invitation_to_meet_is_a_declined_meeting_with_the_inviter() -> None:
+    text = (
+        "Bolivian President Ilo Dask declined an invitation from Peru's president, Ruta Venn, "
+        "to meet in Lima in March."
+    )
+    ex = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text)
+    ids = {a.id: a.name for a in ex.actors}
+    assert [(e.type, e.status, [ids[a] for a in e.actors]) for e in ex.events] == [
+        ("meeting", "declined", ["Ilo Dask", "Ruta Venn"])
+    ]

@@ -1494,6 +1494,12 @@ _HANDED = re.compile(
     r"\b(?:handed|given|delivered|presented\s+with|received)\s+(?:(?:him|her|them)\s+)?(?:a|an|the)\s+"
     r"(?:[a-z]+\s+){0,3}$"
 )
+_INVITATION = re.compile(
+    r"\b(declined|declines|turned\s+down|turns\s+down|rejected|rejects|refused|refuses|spurned|snubbed"
+    r"|accepted|accepts)\s+(?:an|the|a|their|his|her|its)\s+invitation"
+    r"(?P<from>\s+(?:from|by)\s+[^.;:]{1,90}?)?,?\s+(?:to|for)\s+(?:[a-z]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?")
 _BOTH_SIDES = re.compile(
     r"\s+(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours|neighbors|leaders)\b"
@@ -2039,6 +2045,19 @@ def _draft(
                 objects, subject = [*subject, *objects], [first[0].record]
     if with_subject:
         subject = [a for a in with_subject if a not in objects]  # the subject of the "with" clause
+    invited = (
+        _INVITATION.search(text, max(sent[0], ms - 160), ms)
+        if trig.type in _CONSULT and "invitation" in text[max(sent[0], ms - 160) : ms]
+        else None
+    )
+    if invited is not None:
+        # "X declined an invitation from Y to meet ...": X is who would have met, Y the other side
+        decliner = _subject(doc, sent[0], doc.clause_start(sent[0], invited.start()), invited.start())
+        host = doc.actors_in(invited.start("from"), invited.end("from")) if invited.group("from") else []
+        if decliner:
+            inviter = [host[-1].record] if host else []
+            subject = decliner[:1]
+            objects = [*inviter, *[o for o in objects if o not in decliner[:1] and o not in inviter]]
     sides = _compound_sides(doc, lo, ms) if trig.type in _TWO_SIDED and not between else None
     if sides is None and trig.type == "meeting" and len({a.id for a in subject + objects}) < 2:
         # "a meeting of the Thai-Cambodian commission", "a round of Iran-GCC dialogue"
@@ -2138,6 +2157,8 @@ def _draft(
         status = "denied"  # "No meeting took place", "there has been no direct contact"
     if trig.special == "negated":
         status = "occurred"  # "said it will not recognise X": the refusal itself is what happened
+    if invited is not None:
+        status = "planned" if invited.group(1).lower().startswith("accept") else "declined"
     if status == "denied" and _NOT_TO_END.search(tight):
         return []  # "agreed not to threaten": a commitment, not an event
     if status == "denied" and _MODAL_NOT_END.search(whole):
