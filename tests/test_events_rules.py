@@ -867,3 +867,12 @@ def test_declining_an_invitation_to_meet_is_a_declined_meeting_with_the_inviter(
     assert [(e.type, e.status, [ids[a] for a in e.actors]) for e in ex.events] == [
         ("meeting", "declined", ["Ilo Dask", "Ruta Venn"])
     ]
+
+
+def test_refusing_to_attend_talks_with_someone_is_a_declined_meeting() -> None:
+    text = "Bolivian President Ilo Dask will not attend the talks with Peru's president, Ruta Venn, in Lima."
+    ex = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text)
+    ids = {a.id: a.name for a in ex.actors}
+    assert [(e.type, e.status, [ids[a] for a in e.actors]) for e in ex.events] == [
+        ("meeting", "declined", ["Ilo Dask", "Ruta Venn"])
+    ]

@@ -202,7 +202,7 @@ _POSSESSIVE_SPACE = re.compile(r"['’]s\s")
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _WHERE_NEXT = re.compile(r",\s+where\b")
 _WORDS = re.compile(r"[\w']+")
-_REFUSED_THING = re.compile(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request)\b")
+_REFUSED_THING = re.compile(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request|attend|join)\b")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w.]*[\w]\.?")
 _SHARED_BREAK = re.compile(r"[,;:.\"“”]")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -1500,6 +1500,16 @@ _INVITATION = re.compile(
     r"(?P<from>\s+(?:from|by)\s+[^.;:]{1,90}?)?,?\s+(?:to|for)\s+(?:[a-z]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_GATHERINGS = frozenset(
+    ["summit", "summits", "talks", "meeting", "meetings", "conference", "session", "forum"]
+)
+_ATTEND = re.compile(
+    r"\b(?P<not>not\s+|never\s+|n['’]t\s+)?(?:(?:to|will|would|did|does|do)\s+)?"
+    r"(?:attend|attended|attends|attending|join|joined|joins|joining|take\s+part\s+in|took\s+part\s+in"
+    r"|taking\s+part\s+in|(?P<skip>boycott|boycotted|boycotts|boycotting|skip|skipped|skips|skipping|stayed\s+away\s+from"
+    r"|stay\s+away\s+from|shunned|snubbed))\s+(?:the|a|an|this|next|its|their|[A-Z][\w.]*['’]s)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 _TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?")
 _BOTH_SIDES = re.compile(
     r"\s+(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours|neighbors|leaders)\b"
@@ -1941,6 +1951,12 @@ def _draft(
     if ("one" in tight or "obody" in tight) and _NOBODY_END.search(tight):
         return []  # "nobody asked us to": no one acted
     definite = bool(_DEFINITE.search(_lead_end(lead, near, tight, 40)))
+    attend = _ATTEND.search(near) if trig.type == "meeting" and tl in _GATHERINGS else None
+    attender: list[Actor] = []
+    if attend is not None:
+        # "refused to attend the summit", "will skip the talks": who attends (or not) takes part
+        at = ms - len(near) + attend.start()
+        attender = _subject(doc, sent[0], doc.clause_start(sent[0], at), at)
     if definite and not between and not agent_named:
         # "the visit would go ahead", "The visit angered Lima": the noun refers back.
         objects = [a for a in objects if _WITH_BY_OF.match(text[me : me + 6])]
@@ -2126,6 +2142,8 @@ def _draft(
         if count < 2 and last is not None and ms - last.trigger.end <= _NEGATED_REACH:
             subject, objects = list(last.actors), []  # "There was no call": the call reported before
             denial = True
+    if attender:
+        subject = [a for a in attender if a not in objects][:1] or subject
     if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
         return []  # "accused Kiir of ..." with no accuser found: who protested is the event
     if not subject and not objects:
@@ -2159,6 +2177,8 @@ def _draft(
         status = "occurred"  # "said it will not recognise X": the refusal itself is what happened
     if invited is not None:
         status = "planned" if invited.group(1).lower().startswith("accept") else "declined"
+    if attend is not None and attender and (attend.group("not") or attend.group("skip")):
+        status = "declined"  # "will not attend", "boycotted the summit"
     if status == "denied" and _NOT_TO_END.search(tight):
         return []  # "agreed not to threaten": a commitment, not an event
     if status == "denied" and _MODAL_NOT_END.search(whole):
