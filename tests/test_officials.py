@@ -657,3 +657,10 @@ def test_one_person_holding_two_offices_named_together() -> None:
 
     found = fa(text)
     assert [a.name for a in found if a.kind == "person"] == ["Ana Sotelo"]
+
+
+def test_countries_between_which_talks_are_held_are_states() -> None:
+    from diplomacy_events.extractors.officials import find_actors as fa
+
+    found = {a.name: a.kind for a in fa("Egypt hosted talks between Israel and Qatar in Cairo on Sunday.")}
+    assert found.get("Israel") == "state" and found.get("Qatar") == "state"

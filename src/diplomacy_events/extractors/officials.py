@@ -1726,7 +1726,7 @@ class _Finder:
         w = m.group(1)
         return w in self.lex.acting_verbs or (w.endswith("ed") and w[:1].islower())
 
-    def _targeted(self, start: int) -> bool:
+    def _targeted(self, start: int, depth: int = 0) -> bool:
         """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
         if start == 0 or not self.text[start - 1].isspace():
             return False
@@ -1745,10 +1745,16 @@ class _Finder:
             if m2 is not None and m2.group(1):
                 word = m2.group(1)[::-1]
                 at = n - m2.end()
-        if word == "with":
-            # a partner of talks or a deal: "signed an accord with Chile", "agreed by Iran with Peru"
+        if word in ("with", "between"):
+            # a partner of talks or a deal: "signed an accord with Chile", "talks between Peru and ..."
             context = self.low[max(0, at - 30) : at]
             return any(stem in context for stem in self.lex.with_events)
+        if word == "and" and depth == 0:
+            # the second of "between Peru and Chile": as targeted as the first
+            i = bisect.bisect_right(self.place_ends, at) - 1
+            if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
+                return self._targeted(self.places[i][0], 1)
+            return False
         return word in self.lex.target_verbs and word not in ("between", "by")
 
     # ---------------------------------------------------------------- countries and output
