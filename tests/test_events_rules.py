@@ -876,3 +876,15 @@ def test_refusing_to_attend_talks_with_someone_is_a_declined_meeting() -> None:
     assert [(e.type, e.status, [ids[a] for a in e.actors]) for e in ex.events] == [
         ("meeting", "declined", ["Ilo Dask", "Ruta Venn"])
     ]
+
+
+def test_denials_of_accusations_protests_of_moves_lifted_sanctions_and_hosted_talks() -> None:
+    text = (
+        "Ecuador accused Colombia of harbouring rebels. Colombia denied the accusation on Tuesday. "
+        "Vietnam protested China's deployment of a survey ship. "
+        "Egypt hosted talks between Israel and Qatar in Cairo on Sunday."
+    )
+    found = _pipeline_events(text)
+    assert ("rejection", ["Colombia", "Ecuador"]) in found
+    assert ("protest", ["Vietnam", "China"]) in found
+    assert ("meeting", ["Egypt", "Israel", "Qatar"]) in found

@@ -1510,6 +1510,10 @@ _ATTEND = re.compile(
     r"|stay\s+away\s+from|shunned|snubbed))\s+(?:the|a|an|this|next|its|their|[A-Z][\w.]*['’]s)\s+"
     r"(?:[\w-]+\s+){0,3}$"
 )
+_HOSTED_BEFORE = re.compile(
+    r"\b(?:hosted|hosts|hosting|host|brokered|brokers|mediated|mediates|convened|convenes|organised|organized"
+    r"|chaired|chairs)\s+(?:a\s+|the\s+|new\s+|fresh\s+|indirect\s+|direct\s+){0,2}$"
+)
 _TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?")
 _BOTH_SIDES = re.compile(
     r"\s+(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours|neighbors|leaders)\b"
@@ -1962,6 +1966,9 @@ def _draft(
         objects = [a for a in objects if _WITH_BY_OF.match(text[me : me + 6])]
     subject: list[Actor] = []
     group = None if between else _group_subject(doc, recent, sent, ms, near)
+    if between and trig.type == "meeting" and _HOSTED_BEFORE.search(near):
+        # "Egypt hosted talks between A and B": the host takes part too
+        subject = [a for a in _subject(doc, sent[0], lo, ms) if a not in objects][:1]
     if group:
         subject = [a for a in group if a not in objects]  # "the two leaders signed", "both ministers urged"
     plural = group or (_plural_hint(tight) and _PLURAL_SUBJECT.search(tight))
