@@ -881,7 +881,7 @@ def test_refusing_to_attend_talks_with_someone_is_a_declined_meeting() -> None:
 def test_denials_of_accusations_protests_of_moves_lifted_sanctions_and_hosted_talks() -> None:
     text = (
         "Ecuador accused Colombia of harbouring rebels. Colombia denied the accusation on Tuesday. "
-        "Vietnam protested China's deployment of a survey ship. "
+        "Vietnam and China clashed again. Vietnam protested China's deployment of a survey ship. "
         "Egypt hosted talks between Israel and Qatar in Cairo on Sunday."
     )
     found = _pipeline_events(text)
