@@ -664,3 +664,8 @@ def test_countries_between_which_talks_are_held_are_states() -> None:
 
     found = {a.name: a.kind for a in fa("Egypt hosted talks between Israel and Qatar in Cairo on Sunday.")}
     assert found.get("Israel") == "state" and found.get("Qatar") == "state"
+
+
+def test_an_honorific_inside_a_name_is_part_of_it() -> None:
+    found = persons("Somali President Hassan Sheikh Mohamud met envoys. Sheikh Ali Nur spoke later.")
+    assert "Hassan Sheikh Mohamud" in found and "Ali Nur" in found

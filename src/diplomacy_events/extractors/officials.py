@@ -859,6 +859,17 @@ class _Finder:
                     i = best
                     continue
             if flags & _F_HONORIFIC:
+                if (
+                    seg
+                    and not poss
+                    and not word.endswith(".")  # "Sheikh", not "Mr."
+                    and i + 1 < n
+                    and not infos[i + 1][1] & (_F_STOP | _F_CONNECTOR | _F_HONORIFIC)
+                    and not in_title[toks[i + 1][0]]
+                ):
+                    seg.append(tok)  # "Hassan Sheikh Mohamud": the word inside a name is part of it
+                    i += 1
+                    continue
                 if seg:
                     self._candidate(seg, evidence)
                     seg = []
