@@ -407,9 +407,11 @@ def _direction(text: str, start: int, end: int) -> str | None:
     lead = text[max(0, start - 80) : start]
     if _SINCE.search(lead):
         return "past"
-    if _SCHEDULED_FOR.search(lead) or _DEADLINE_UNTIL.search(lead) or _AHEAD_OF.search(lead):
+    if _SCHEDULED_FOR.search(lead) or _DEADLINE_UNTIL.search(lead):
         return "would"
-    if _EXPECTED_THING.match(text, end, end + 80) and lead.endswith(("the ", "The ", "a ", "A ")):
+    if ("ahead" in lead or "run-up" in lead or "prepar" in lead) and _AHEAD_OF.search(lead):
+        return "would"
+    if lead.endswith(("the ", "The ", "a ", "A ")) and _EXPECTED_THING.match(text, end, end + 80):
         return "would"
     return None
 

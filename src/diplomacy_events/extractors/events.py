@@ -1500,6 +1500,7 @@ _INVITATION = re.compile(
     r"(?P<from>\s+(?:from|by)\s+[^.;:]{1,90}?)?,?\s+(?:to|for)\s+(?:[a-z]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_ATTEND_WORDS = ("attend", "join", "part in", "boycott", "skip", "away from", "shunned", "snubbed")
 _GATHERINGS = frozenset(
     ["summit", "summits", "talks", "meeting", "meetings", "conference", "session", "forum"]
 )
@@ -1838,7 +1839,12 @@ def _draft(
         guest = resolve_pronoun(doc.analysis, doc.actors, sent[0])
         objects = [guest] if guest is not None else []
     with_subject: list[Actor] = []
-    if not objects and trig.type in ("call", "meeting") and _IN_A_NOUN.search(text, max(lo, ms - 16), ms):
+    if (
+        not objects
+        and trig.type in ("call", "meeting")
+        and " with " in text[lo:ms]
+        and _IN_A_NOUN.search(text, max(lo, ms - 16), ms)
+    ):
         # "raised it with his counterpart, X, in a phone call": who the clause's "with" names
         w = text.rfind(" with ", lo, ms)
         if w >= 0:
@@ -1955,7 +1961,11 @@ def _draft(
     if ("one" in tight or "obody" in tight) and _NOBODY_END.search(tight):
         return []  # "nobody asked us to": no one acted
     definite = bool(_DEFINITE.search(_lead_end(lead, near, tight, 40)))
-    attend = _ATTEND.search(near) if trig.type == "meeting" and tl in _GATHERINGS else None
+    attend = (
+        _ATTEND.search(near)
+        if trig.type == "meeting" and tl in _GATHERINGS and any(w in near for w in _ATTEND_WORDS)
+        else None
+    )
     attender: list[Actor] = []
     if attend is not None:
         # "refused to attend the summit", "will skip the talks": who attends (or not) takes part
