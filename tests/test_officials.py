@@ -669,3 +669,24 @@ def test_countries_between_which_talks_are_held_are_states() -> None:
 def test_an_honorific_inside_a_name_is_part_of_it() -> None:
     found = persons("Somali President Hassan Sheikh Mohamud met envoys. Sheikh Ali Nur spoke later.")
     assert "Hassan Sheikh Mohamud" in found and "Ali Nur" in found
+
+
+def test_weekday_abbreviation_given_name_and_multi_word_surname_mentions() -> None:
+    text = (
+        "In April, Pham Thu Lan, then a spokeswoman for the Vietnamese foreign ministry, spoke. "
+        "Mauritania's Foreign Minister, Mohamed Salem Ould Dah, met envoys. Ould Dah told reporters "
+        "nothing. Secretary of Foreign Affairs Elina Moses and Ratu Josefa Vula spoke."
+    )
+    found = persons(text)
+    assert "Pham Thu Lan" in found and found["Pham Thu Lan"].country == "VNM"
+    assert [m.text for m in found["Mohamed Salem Ould Dah"].mentions] == [
+        "Mohamed Salem Ould Dah",
+        "Ould Dah",
+    ]
+    assert found["Elina Moses"].role == "foreign_minister" and "Josefa Vula" in found
+
+
+def test_journalists_in_a_byline_have_no_country() -> None:
+    text = "LIMA - Peru and Chile agreed on Monday.\n(Reporting by Ana Campos in Lima; Editing by Tom Hollis)"
+    found = persons(text)
+    assert found["Ana Campos"].country is None and found["Tom Hollis"].country is None

@@ -204,3 +204,13 @@ def test_a_body_in_a_city_is_the_speaker_not_the_city() -> None:
         ("Chile", "state", ["Santiago", "Chile"]),
     )
     assert [s.speaker for s in direct(text, actors)] == ["a1"]
+
+
+def test_said_a_bodys_spokeswoman_names_the_person() -> None:
+    text = '"This visit," said the Kazakh foreign ministry\'s spokeswoman, Aida Sultan, "opens a chapter."'
+    actors = make(
+        text,
+        ("Kazakh foreign ministry", "organization", ["Kazakh foreign ministry"]),
+        ("Aida Sultan", "person", ["Aida Sultan"]),
+    )
+    assert {s.speaker for s in direct(text, actors)} == {"a2"}

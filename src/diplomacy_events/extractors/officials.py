@@ -90,6 +90,9 @@ _PLACE_NOUN = re.compile(
 )
 _AND_TITLE = re.compile(r"\s+and\s+")
 _HONORIFIC_GAP = re.compile(r",?\s+(?:(?:Sheikh|Prince|Dr\.|Mr\.|Ms\.|Mrs\.|General|Gen\.)\s+)?")
+_BYLINE = re.compile(
+    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Rr]eported|[Ww]ritten)\s+by\b[^\n)]*"
+)
 _LIST_BEFORE = re.compile(r"(?:,|\band) $")
 _WHO_LEADS = re.compile(
     r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
@@ -1225,6 +1228,7 @@ class _Finder:
         self._title_starts = [t.start for t in titles]
         by_key: dict[str, _Person] = {}
         ordered: list[_Person] = []
+        weak_multi: list[tuple[int, int, str]] = []
         names = lex.names
         for start, end, evidence in self.candidates:
             raw = text[start:end]
@@ -1263,6 +1267,8 @@ class _Finder:
                 ):
                     score += 1
             if score < need:
+                if not one_word:
+                    weak_multi.append((start, end, name))
                 continue
             p = by_key.get(key)
             if p is None:
@@ -1287,8 +1293,43 @@ class _Finder:
         self._plural_lists(ordered, titles)
         if len(ordered) > 1:
             ordered = self._merge_surnames(ordered)
+        if ordered:
+            ordered = self._multi_word_tails(ordered, weak_multi)
         self._link_short(ordered)
         return ordered
+
+    @staticmethod
+    def _multi_word_tails(persons: list[_Person], weak: list[tuple[int, int, str]]) -> list[_Person]:
+        """Names of two words or more that end the name of exactly one longer person ("Ould Bouh"
+        after "Mohamed Lemine Ould Bouh", "Grlic Radman" after "Gordan Grlic Radman") are that person:
+        a weak candidate becomes a mention, a person found on their own merges into the longer one."""
+        tails: dict[str, _Person | None] = {}
+        for p in persons:
+            words = p.name.split(" ")
+            for k in range(1, len(words) - 1):
+                tail = " ".join(words[k:])
+                tails[tail] = None if tail in tails and tails[tail] is not p else p
+        if not tails:
+            return persons
+        for s, e, name in weak:
+            owner = tails.get(name)
+            if owner is not None and (s, e) not in owner.mentions:
+                owner.mentions.append((s, e))
+                owner.aliases.add(name)
+        kept: list[_Person] = []
+        for p in persons:
+            owner = tails.get(p.name)
+            if owner is None or owner is p:
+                kept.append(p)
+                continue
+            owner.mentions.extend(p.mentions)
+            owner.aliases.add(p.name)
+            owner.country = owner.country or p.country
+            if owner.title is None and p.title is not None:
+                owner.title = p.title
+        for p in kept:
+            p.mentions.sort()
+        return kept
 
     @staticmethod
     def _merge_surnames(persons: list[_Person]) -> list[_Person]:
@@ -1780,6 +1821,7 @@ class _Finder:
                 self._qualify(p.title)
         self._own_places(persons)
         resolved: list[tuple[_Person, str | None, str | None, str | None, bool]] = []  # title role cameo
+        bylines = [m.span() for m in _BYLINE.finditer(text)] if " by " in text else []
         # country in order: the title's words, the name's own words, the roster, possessors, context
         for p in persons:
             t = p.title
@@ -1842,6 +1884,8 @@ class _Finder:
                     or self._recent_country(p.start)
                     or dominant
                 )
+            if bylines and all(any(a <= ms < b for a, b in bylines) for ms, _me in p.mentions):
+                country = None  # "(Reporting by Ana Ruiz in Lima)": a journalist, of no side
             p.country = country
             title = t.text if t is not None else None
             role = t.info.role if t is not None else None

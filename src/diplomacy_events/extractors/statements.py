@@ -35,6 +35,7 @@ from diplomacy_events.wordtrie import alternation
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
+_POSSESSED_TITLE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}[a-z]+,?\s+")
 _IN_PLACE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:in|at)\s+")
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|although|though|as|when|after)\b")
 # Abbreviated honorifics and ranks, whose full stop ends no sentence ("said Dr. Ana Ruiz").
@@ -151,6 +152,15 @@ def _speaker_near(
         if subject is not None and subject.kind == "person":
             return subject
     after = actors.first_after(verb_end, min(hi, verb_end + 40))
+    if after is not None and after.record.kind != "person":
+        # "said the ministry's spokeswoman, Ana Ruiz,": the person the possessive title names
+        person = actors.first_after(after.end, min(hi, after.end + 60))
+        if (
+            person is not None
+            and person.record.kind == "person"
+            and _POSSESSED_TITLE.fullmatch(text, after.end, person.start)
+        ):
+            after = person
     gap = text[verb_end : after.start] if after is not None else ""
     if (
         after is not None
