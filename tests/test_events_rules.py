@@ -888,3 +888,13 @@ def test_denials_of_accusations_protests_of_moves_lifted_sanctions_and_hosted_ta
     assert ("rejection", ["Colombia", "Ecuador"]) in found
     assert ("protest", ["Vietnam", "China"]) in found
     assert ("meeting", ["Egypt", "Israel", "Qatar"]) in found
+
+
+def test_recalled_envoys_to_listed_capitals_and_officials_of_two_demonyms_sitting_down() -> None:
+    text = (
+        "Mali, Niger and Algeria are at odds. Algeria responded by recalling its envoys to Bamako and "
+        "Niamey; Chile stayed out. When Algerian and Malian officials sat down in Nouakchott, little moved."
+    )
+    found = _pipeline_events(text)
+    assert ("expulsion", ["Algeria", "Mali"]) in found and ("expulsion", ["Algeria", "Niger"]) in found
+    assert ("meeting", ["Algeria", "Mali"]) in found

@@ -655,6 +655,15 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     seat = _seat_actor(doc, lo, pos)
     if seat is not None:
         return [seat]  # "Lima retaliated": the capital stands for its state
+    pair = _DEMONYM_PAIR.search(doc.text, lo, pos) if " and " in doc.text[lo:pos] else None
+    if pair is not None:
+        # "Algerian and Malian officials sat down": both states
+        from diplomacy_events.countries import demonym_country
+
+        codes = [demonym_country(pair.group(1)), demonym_country(pair.group(2))]
+        states = [doc.states[c] for c in codes if c and c in doc.states]
+        if len(states) == 2 and states[0] is not states[1]:
+            return states
     demonym = _demonym_actor(doc, lo, pos)
     if demonym is not None:
         return [demonym]  # "Peruvian troops fired": Peru acted
@@ -840,6 +849,13 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
 
 
 _SIDES_STOP = re.compile(r"[.;:,!?\"“”]")
+_POSTED = re.compile(
+    r"\b(?:ambassadors?|envoys?|diplomats?|charg[ée]s?\s+d['’]affaires|heads?\s+of\s+mission)\s+(?:from|to|in)\s+"
+)
+_DEMONYM_PAIR = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:officials|delegations|diplomats|negotiators|ministers|leaders"
+    r"|envoys|teams|governments|presidents|forces|troops|navies|militaries|authorities)\b"
+)
 _TWO_DEMONYMS = re.compile(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+and\s+(?:the\s+)?([A-Z][\w-]+)\b")
 
 
@@ -2128,6 +2144,24 @@ def _draft(
         target = _target_after(doc, me, end)
         if target is not None and target not in subject:
             objects = [target]
+    posted_hosts = False
+    if trig.type == "expulsion" and not [o for o in objects if o not in subject]:
+        # "recalled its envoys to Bamako and Niamey", "recalled their ambassadors from Algiers"
+        posted = _POSTED.search(text, me, min(end, me + 60))
+        if posted is not None:
+            spots = doc.locations.between(posted.end(), min(end, posted.end() + 60))
+            for k in range(1, len(spots)):  # only a list: "to Bamako and Niamey"
+                if not _LIST_GAP.fullmatch(text, spots[k - 1].end, spots[k].start):
+                    spots = spots[:k]
+                    break
+            if spots and spots[0].start - posted.end() <= 4:  # "to Bamako", "to the Gambia"
+                hosts = [
+                    doc.states[p.record.country]
+                    for p in spots
+                    if p.record.country in doc.states and p.record.kind in ("city", "country")
+                ]
+                objects = [h for h in dict.fromkeys(hosts) if h not in subject]
+                posted_hosts = len(objects) > 1
     if trig.type in ("expulsion", "sanction", "protest") and not [o for o in objects if o not in subject]:
         named = _counted_states(doc, text[me : min(end, me + 80)], sent[1])
         if named:
@@ -2262,6 +2296,8 @@ def _draft(
     # One event per acting side for one-sided types ("Chile, Peru and Ecuador expelled ...").
     if trig.special == "joint" and len(participants) > 1:
         groups = [participants]  # "A and B will hold joint exercises": one event of both
+    elif posted_hosts and len(subject) == 1:
+        groups = [[subject[0], o] for o in objects]  # "recalled its envoys to A and B": one recall each
     elif trig.type in _SPLIT_TYPES and len(subject) > 1:
         groups = [[a, *[o for o in objects if o is not a]] for a in subject]
     elif trig.type == "agreement" and len(subject) == 1 and len(objects) == 2:
