@@ -898,3 +898,11 @@ def test_recalled_envoys_to_listed_capitals_and_officials_of_two_demonyms_sittin
     found = _pipeline_events(text)
     assert ("expulsion", ["Algeria", "Mali"]) in found and ("expulsion", ["Algeria", "Niger"]) in found
     assert ("meeting", ["Algeria", "Mali"]) in found
+
+
+def test_received_by_his_counterpart_is_a_meeting_hosted_by_the_counterpart() -> None:
+    text = (
+        "Bolivian President Ilo Dask arrived in Lima on Tuesday. He was received by his Peruvian "
+        "counterpart, Ruta Venn, at the palace."
+    )
+    assert ("meeting", ["Ruta Venn", "Ilo Dask"]) in _pipeline_events(text)

@@ -734,7 +734,7 @@ def _titled(words: str, actor: Actor) -> bool:
 
 
 # What may stand before a list item's title: a country, a possessive, "the" ("Chile's", "the Thai").
-_TITLE_HEAD = re.compile(r"(?:(?:the\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)){0,3}")
+_TITLE_HEAD = re.compile(r"(?:(?:the\s+|his\s+|her\s+|their\s+|its\s+|[A-Z][\w.'’-]*(?:'s|’s)?\s+)){0,3}")
 
 
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
