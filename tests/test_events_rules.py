@@ -906,3 +906,11 @@ def test_received_by_his_counterpart_is_a_meeting_hosted_by_the_counterpart() ->
         "counterpart, Ruta Venn, at the palace."
     )
     assert ("meeting", ["Ruta Venn", "Ilo Dask"]) in _pipeline_events(text)
+
+
+def test_ministers_from_both_sides_are_the_states_of_the_last_pair() -> None:
+    text = (
+        "Peru and Chile held talks. President Ilo Dask of Peru met Chile's president, Ruta Venn, in Lima. "
+        "Ministers from both sides then signed seven agreements."
+    )
+    assert ("agreement", ["Peru", "Chile"]) in _pipeline_events(text)

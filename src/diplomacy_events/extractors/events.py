@@ -2429,7 +2429,7 @@ _PEOPLE_NOUNS = frozenset(
 
 
 _STATE_NOUNS = frozenset(
-    ["countries", "governments", "nations", "states", "capitals", "neighbours", "neighbors"]
+    ["countries", "governments", "nations", "states", "capitals", "neighbours", "neighbors", "sides"]
 )
 
 
@@ -2475,7 +2475,12 @@ def _group_subject(
     if noun not in _PEOPLE_NOUNS:
         pair = recent.pair if recent.pair is not None and len(recent.pair.actors) == n else None
         if pair is not None:
-            return _as_states(doc, pair.actors) if noun in _STATE_NOUNS else list(pair.actors)
+            if noun in _STATE_NOUNS:
+                states = _as_states(doc, pair.actors)
+                # "the two sides": their states when each side has one, else the people themselves
+                if noun != "sides" or all(a.kind == "state" for a in states):
+                    return states
+            return list(pair.actors)
         # "the three signatories": the latest group of that many that acted together
         sized = [g for g in recent.parties.values() if len(g[2]) == n]
         return max(sized, key=lambda g: (g[0], g[1]))[2] if sized else None
