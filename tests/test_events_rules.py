@@ -914,3 +914,8 @@ def test_ministers_from_both_sides_are_the_states_of_the_last_pair() -> None:
         "Ministers from both sides then signed seven agreements."
     )
     assert ("agreement", ["Peru", "Chile"]) in _pipeline_events(text)
+
+
+def test_an_agency_in_the_dateline_is_no_actor() -> None:
+    text = "LIMA, Peru (AP) — Peru and Chile signed a fisheries pact on Saturday."
+    assert _pipeline_events(text) == [("agreement", ["Peru", "Chile"])]

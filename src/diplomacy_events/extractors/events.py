@@ -1272,7 +1272,10 @@ def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
 
 
 _DATELINE_TYPES = {"meeting", "agreement", "visit"}
-_DATELINE = re.compile(r"\s*(?:,\s*[A-Z][\w .'-]{1,30})?\s+[-–—]\s")
+_DATELINE = re.compile(
+    r"\s*(?:,\s*[A-Z][\w .'-]{1,30}?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s+\([A-Z][\w .]{1,20}\))?\s+[-–—]\s"
+)
 
 
 def _dateline(doc: _Doc) -> tuple[Location | None, tuple[int, int]]:
