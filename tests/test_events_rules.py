@@ -919,3 +919,9 @@ def test_ministers_from_both_sides_are_the_states_of_the_last_pair() -> None:
 def test_an_agency_in_the_dateline_is_no_actor() -> None:
     text = "LIMA, Peru (AP) — Peru and Chile signed a fisheries pact on Saturday."
     assert _pipeline_events(text) == [("agreement", ["Peru", "Chile"])]
+
+
+def test_the_bloc_as_subject_is_the_body_named_before() -> None:
+    text = "Leaders of the African Union met in Accra. The bloc urged Peru and Chile to talk on Monday."
+    found = _pipeline_events(text)
+    assert any(t == "appeal" and a[0] == "African Union" for t, a in found)

@@ -606,6 +606,9 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
     return group
 
 
+_THE_BLOC_END = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:bloc|alliance|grouping|organisation|organization)\s+(?:[a-z]+\s+){0,2}$"
+)
 _OBJECT_PREP = re.compile(r"\b(?:with|to|from|against|into|toward|towards|in|at)\s+(?:the\s+)?$")
 _LED_BY = re.compile(r",\s+(?:led|headed|chaired|accompanied)\s+by\s+")
 
@@ -652,6 +655,16 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
     if pronouns:
         who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
         return [who] if who else []
+    bloc = _THE_BLOC_END.search(doc.text, max(lo, pos - 60), pos)
+    if bloc is not None:
+        # "The bloc suspended X": the international body the article last named
+        bodies = [
+            p.record
+            for p in doc.actors_in(max(0, pos - 3000), bloc.start())
+            if p.record.kind == "organization" and p.record.country is None
+        ]
+        if bodies:
+            return [bodies[-1]]
     seat = _seat_actor(doc, lo, pos)
     if seat is not None:
         return [seat]  # "Lima retaliated": the capital stands for its state
@@ -1979,7 +1992,9 @@ def _draft(
         return []  # "a sanctioned tanker", "the agreed text": an adjective, not an act
     if ("one" in tight or "obody" in tight) and _NOBODY_END.search(tight):
         return []  # "nobody asked us to": no one acted
-    definite = bool(_DEFINITE.search(_lead_end(lead, near, tight, 40)))
+    the = _DEFINITE.search(_lead_end(lead, near, tight, 40))
+    # "the visit", "the agreed text"; but in "The bloc urged" the noun is the verb's subject
+    definite = the is not None and not (tl.endswith("ed") and len(the.group().split()) > 1)
     attend = (
         _ATTEND.search(near)
         if trig.type == "meeting" and tl in _GATHERINGS and any(w in near for w in _ATTEND_WORDS)
