@@ -925,3 +925,11 @@ def test_the_bloc_as_subject_is_the_body_named_before() -> None:
     text = "Leaders of the African Union met in Accra. The bloc urged Peru and Chile to talk on Monday."
     found = _pipeline_events(text)
     assert any(t == "appeal" and a[0] == "African Union" for t, a in found)
+
+
+def test_a_threat_is_aimed_at_the_state_whose_act_would_set_it_off() -> None:
+    text = (
+        "Norway and Russia are at odds. Deputy Foreign Minister Denis Volkov warned that Russia would "
+        "take countermeasures if Norway went ahead with new rules."
+    )
+    assert ("threat", ["Denis Volkov", "Norway"]) in _pipeline_events(text)

@@ -1695,16 +1695,25 @@ def _aside_antecedent(doc: _Doc, sent_start: int, pos: int) -> Actor | None:
 
 
 _TARGET_CUE = re.compile(r"\b(?:for|against|by)\s+(?:the\s+)?$")
+# A threat is aimed at the one whose act would set it off: "would retaliate if Norway went ahead"
+_THREAT_CUE = re.compile(r"\b(?:for|against|by|if|unless|should)\s+(?:the\s+)?$")
+_THREAT_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|when)\b")
 _TARGET_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|if|unless|when)\b")
 
 
 _STRUCK_CUE = re.compile(r"\b(?:at|on|into|against|towards?|over)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 
 
-def _target_after(doc: _Doc, start: int, end: int, cue: re.Pattern[str] = _TARGET_CUE) -> Actor | None:
+def _target_after(
+    doc: _Doc,
+    start: int,
+    end: int,
+    cue: re.Pattern[str] = _TARGET_CUE,
+    stops: re.Pattern[str] = _TARGET_STOP,
+) -> Actor | None:
     """The state or actor a threat or an accusation is aimed at, named after "for", "against" or
     "by" in the rest of its clause (a capital or a country standing for its state)."""
-    stop = _TARGET_STOP.search(doc.text, start, min(end, start + 120))
+    stop = stops.search(doc.text, start, min(end, start + 120))
     end = stop.start() if stop else min(end, start + 120)
     found: list[tuple[int, Actor]] = [(p.start, p.record) for p in doc.actors_in(start, end)]
     for p in doc.locations.between(start, end):
@@ -2157,9 +2166,16 @@ def _draft(
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
         subject, objects = objects[:1], subject
+    if objects and subject and trig.type == "threat" and subject[0].country:
+        # "X warned that Russia would retaliate if Norway ...": one does not threaten one's own state
+        objects = [o for o in objects if o.country != subject[0].country]
     if not objects and trig.type in ("threat", "accusation"):
         # "warned that the consequences would be grave for Peru", "a plot staged by Lima"
-        target = _target_after(doc, me, end)
+        target = (
+            _target_after(doc, me, end, _THREAT_CUE, _THREAT_STOP)
+            if trig.type == "threat"
+            else _target_after(doc, me, end)
+        )
         if target is not None and target not in subject:
             objects = [target]
     posted_hosts = False
