@@ -229,7 +229,7 @@ def main() -> None:
     src = "cities1000.json" if least < 5000 else "cities5000.json" if least < 15000 else "cities15000.json"
     # national capitals whatever their size: the capital of a small state is news
     capital_names = {(a2, _QUOTE_MARKS.sub("'", c["capital"])) for a2, c in countries.items()}
-    small = "cities1000.json" if src != "cities1000.json" else src
+    small = "cities1000.json"
     cities = [
         c
         for c in json.loads((GNC_DATA / src).read_text()).values()

@@ -798,8 +798,8 @@ def test_skipping_another_summit_does_not_cancel_the_meeting_told_before() -> No
 
 def test_barring_aircraft_is_a_sanction_by_the_body_that_barred() -> None:
     text = (
-        "Peru expelled two Chilean diplomats on Monday. Hours later, Chile's civil aviation "
-        "authority barred aircraft registered in Peru from its airspace. Bolivia banned wine imports."
+        "Peru expelled two Chilean diplomats on Monday. The next day Chile's civil aviation "
+        "authority banned all flights to and from Peru. Bolivia banned wine imports."
     )
     found = _pipeline_events(text)
     assert ("sanction", ["Chile's civil aviation authority", "Peru"]) in found
@@ -850,11 +850,11 @@ def test_the_demonym_capital_is_a_mention_of_the_capital_named_before() -> None:
 
 def test_a_meeting_of_a_compound_demonym_commission_is_between_the_two_states() -> None:
     text = (
-        "Thailand and Cambodia traded blame on Monday. A meeting of the Thai-Cambodian boundary "
-        "commission opened in Bangkok on Tuesday."
+        "Chile and Peru traded blame on Monday. A meeting of the Chilean-Peruvian boundary "
+        "commission opened in Lima on Tuesday."
     )
     found = _pipeline_events(text)
-    assert any(t == "meeting" and {"Thailand", "Cambodia"} <= set(a) for t, a in found)
+    assert any(t == "meeting" and {"Chile", "Peru"} <= set(a) for t, a in found)
 
 
 def test_declining_an_invitation_to_meet_is_a_declined_meeting_with_the_inviter() -> None:
@@ -892,12 +892,12 @@ def test_denials_of_accusations_protests_of_moves_lifted_sanctions_and_hosted_ta
 
 def test_recalled_envoys_to_listed_capitals_and_officials_of_two_demonyms_sitting_down() -> None:
     text = (
-        "Mali, Niger and Algeria are at odds. Algeria responded by recalling its envoys to Bamako and "
-        "Niamey; Chile stayed out. When Algerian and Malian officials sat down in Nouakchott, little moved."
+        "Peru, Ecuador and Chile are at odds. Chile responded by recalling its envoys to Lima and "
+        "Quito; Bolivia stayed out. When Chilean and Peruvian officials sat down in Panama, little moved."
     )
     found = _pipeline_events(text)
-    assert ("expulsion", ["Algeria", "Mali"]) in found and ("expulsion", ["Algeria", "Niger"]) in found
-    assert ("meeting", ["Algeria", "Mali"]) in found
+    assert ("expulsion", ["Chile", "Peru"]) in found and ("expulsion", ["Chile", "Ecuador"]) in found
+    assert ("meeting", ["Chile", "Peru"]) in found
 
 
 def test_received_by_his_counterpart_is_a_meeting_hosted_by_the_counterpart() -> None:
@@ -929,7 +929,7 @@ def test_the_bloc_as_subject_is_the_body_named_before() -> None:
 
 def test_a_threat_is_aimed_at_the_state_whose_act_would_set_it_off() -> None:
     text = (
-        "Norway and Russia are at odds. Deputy Foreign Minister Denis Volkov warned that Russia would "
-        "take countermeasures if Norway went ahead with new rules."
+        "Chile and Peru are at odds over the bay. Peru's defence minister, Luis Pardo, warned that Peru "
+        "would respond in kind if Chile sent more ships."
     )
-    assert ("threat", ["Denis Volkov", "Norway"]) in _pipeline_events(text)
+    assert ("threat", ["Luis Pardo", "Chile"]) in _pipeline_events(text)

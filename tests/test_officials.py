@@ -667,15 +667,15 @@ def test_countries_between_which_talks_are_held_are_states() -> None:
 
 
 def test_an_honorific_inside_a_name_is_part_of_it() -> None:
-    found = persons("Somali President Hassan Sheikh Mohamud met envoys. Sheikh Ali Nur spoke later.")
-    assert "Hassan Sheikh Mohamud" in found and "Ali Nur" in found
+    found = persons("Somali President Omar Sheikh Warsame met envoys. Sheikh Ali Nur spoke later.")
+    assert "Omar Sheikh Warsame" in found and "Ali Nur" in found
 
 
 def test_weekday_abbreviation_given_name_and_multi_word_surname_mentions() -> None:
     text = (
         "In April, Pham Thu Lan, then a spokeswoman for the Vietnamese foreign ministry, spoke. "
-        "Mauritania's Foreign Minister, Mohamed Salem Ould Dah, met envoys. Ould Dah told reporters "
-        "nothing. Secretary of Foreign Affairs Elina Moses and Ratu Josefa Vula spoke."
+        "Mohamed Salem Ould Dah, Mauritania's trade minister, opened the fair. Later Ould Dah toured "
+        "the port. Secretary of Foreign Affairs Elina Moses and Ratu Josefa Vula spoke."
     )
     found = persons(text)
     assert "Pham Thu Lan" in found and found["Pham Thu Lan"].country == "VNM"

@@ -131,8 +131,14 @@ def marked_person(
     return marked[-1] if marked else None
 
 
-_FEMALE_TITLE = re.compile(r"woman|women|queen|princess|duchess|lady|empress|madam", re.IGNORECASE)
-_MALE_TITLE = re.compile(r"\b(?:\w*man|king|prince|emperor|sultan|emir|sheikh|duke)\b", re.IGNORECASE)
+_FEMALE_TITLE = re.compile(
+    r"\b(?:\w*woman|queen|princess|duchess|first\s+lady|empress|madam|sheikha)\b", re.IGNORECASE
+)
+_MALE_TITLE = re.compile(
+    r"\b(?:spokesman|chairman|congressman|assemblyman|councilman|statesman|king|prince|emperor|sultan|emir"
+    r"|sheikh|duke)\b",
+    re.IGNORECASE,
+)
 _FEMALE_HONORIFIC = re.compile(r"(?:Ms|Mrs|Mme|Madam)\.?\s+$")
 _MALE_HONORIFIC = re.compile(r"(?:Mr|Sheikh|King|Prince)\.?\s+$")
 

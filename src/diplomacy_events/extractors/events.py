@@ -212,7 +212,8 @@ _TO_LOWER = re.compile(r"\bto\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s+\S")
 # "by", or a place and time and then "by": "signed on Sunday in Quito by the host, ..."
 _BY_AHEAD = re.compile(
-    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}){0,2}\s+by\s+(?:the\s+)?"
+    r"(?P<where>(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}){0,2})"
+    r"\s+by\s+(?:the\s+)?"
 )
 # A role in apposition before the agent's title and name: "by the host, ...", "by its chair, ...".
 _AGENT_ROLE = re.compile(r"(?:[a-z]+\s+){0,2}(?:host|hosts|chair|chairman|chairwoman|chairperson)\s*,\s+")
@@ -670,7 +671,7 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
         return [seat]  # "Lima retaliated": the capital stands for its state
     pair = _DEMONYM_PAIR.search(doc.text, lo, pos) if " and " in doc.text[lo:pos] else None
     if pair is not None:
-        # "Algerian and Malian officials sat down": both states
+        # "Chilean and Peruvian officials sat down": both states
         from diplomacy_events.countries import demonym_country
 
         codes = [demonym_country(pair.group(1)), demonym_country(pair.group(2))]
@@ -1537,7 +1538,7 @@ _GATHERINGS = frozenset(
     ["summit", "summits", "talks", "meeting", "meetings", "conference", "session", "forum"]
 )
 _ATTEND = re.compile(
-    r"\b(?P<not>not\s+|never\s+|n['’]t\s+)?(?:(?:to|will|would|did|does|do)\s+)?"
+    r"(?:\b(?P<not>not\s+|never\s+)|(?P<nt>n['’]t\s+))?(?:(?:to|will|would|did|does|do)\s+)?"
     r"(?:attend|attended|attends|attending|join|joined|joins|joining|take\s+part\s+in|took\s+part\s+in"
     r"|taking\s+part\s+in|(?P<skip>boycott|boycotted|boycotts|boycotting|skip|skipped|skips|skipping|stayed\s+away\s+from"
     r"|stay\s+away\s+from|shunned|snubbed))\s+(?:the|a|an|this|next|its|their|[A-Z][\w.]*['’]s)\s+"
@@ -1695,7 +1696,7 @@ def _aside_antecedent(doc: _Doc, sent_start: int, pos: int) -> Actor | None:
 
 
 _TARGET_CUE = re.compile(r"\b(?:for|against|by)\s+(?:the\s+)?$")
-# A threat is aimed at the one whose act would set it off: "would retaliate if Norway went ahead"
+# A threat is aimed at the one whose act would set it off: "would retaliate if Chile went ahead"
 _THREAT_CUE = re.compile(r"\b(?:for|against|by|if|unless|should)\s+(?:the\s+)?$")
 _THREAT_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|when)\b")
 _TARGET_STOP = re.compile(r"[;:]|\b(?:but|while|whereas|although|if|unless|when)\b")
@@ -1711,8 +1712,9 @@ def _target_after(
     cue: re.Pattern[str] = _TARGET_CUE,
     stops: re.Pattern[str] = _TARGET_STOP,
 ) -> Actor | None:
-    """The state or actor a threat or an accusation is aimed at, named after "for", "against" or
-    "by" in the rest of its clause (a capital or a country standing for its state)."""
+    """The state or actor a threat or an accusation is aimed at, named after one of ``cue``'s words
+    ("for", "against", "by"; for threats also "if", "unless") in the rest of its clause, up to a
+    ``stops`` word (a capital or a country standing for its state)."""
     stop = stops.search(doc.text, start, min(end, start + 120))
     end = stop.start() if stop else min(end, start + 120)
     found: list[tuple[int, Actor]] = [(p.start, p.record) for p in doc.actors_in(start, end)]
@@ -1936,7 +1938,7 @@ def _draft(
     tight = _last_words(near)
     whole = _lead_end(lead, near, tight)
     by_agent = _BY_AHEAD.match(tail) if tl.endswith("ed") else None
-    if by_agent is not None and (not objects or by_agent.end() - by_agent.start() > 8):
+    if by_agent is not None and (not objects or by_agent.group("where")):
         # "signed on Sunday in Quito by the host, Peru's president, X, and ...": the agents' list
         at = me + by_agent.end()
         role = _AGENT_ROLE.match(text, at, end)
@@ -2136,7 +2138,7 @@ def _draft(
             objects = [*inviter, *[o for o in objects if o not in decliner[:1] and o not in inviter]]
     sides = _compound_sides(doc, lo, ms) if trig.type in _TWO_SIDED and not between else None
     if sides is None and trig.type == "meeting" and len({a.id for a in subject + objects}) < 2:
-        # "a meeting of the Thai-Cambodian commission", "a round of Iran-GCC dialogue"
+        # "a meeting of the Chilean-Peruvian commission", "a round of Peru-OAS dialogue"
         sides = _compound_near(doc, max(lo, ms - 50), min(end, me + 60))
     if sides is not None:
         subject, objects = [sides[0]], [sides[1], *[o for o in objects if o not in sides]]
@@ -2167,7 +2169,7 @@ def _draft(
         # "congratulations from X", "a call from X": X acted on the clause's subject.
         subject, objects = objects[:1], subject
     if objects and subject and trig.type == "threat" and subject[0].country:
-        # "X warned that Russia would retaliate if Norway ...": one does not threaten one's own state
+        # "X warned that Chile would retaliate if Peru ...": one does not threaten one's own state
         objects = [o for o in objects if o.country != subject[0].country]
     if not objects and trig.type in ("threat", "accusation"):
         # "warned that the consequences would be grave for Peru", "a plot staged by Lima"
@@ -2180,15 +2182,15 @@ def _draft(
             objects = [target]
     posted_hosts = False
     if trig.type == "expulsion" and not [o for o in objects if o not in subject]:
-        # "recalled its envoys to Bamako and Niamey", "recalled their ambassadors from Algiers"
+        # "recalled its envoys to Lima and Quito", "recalled their ambassadors from La Paz"
         posted = _POSTED.search(text, me, min(end, me + 60))
         if posted is not None:
             spots = doc.locations.between(posted.end(), min(end, posted.end() + 60))
-            for k in range(1, len(spots)):  # only a list: "to Bamako and Niamey"
+            for k in range(1, len(spots)):  # only a list: "to Lima and Quito"
                 if not _LIST_GAP.fullmatch(text, spots[k - 1].end, spots[k].start):
                     spots = spots[:k]
                     break
-            if spots and spots[0].start - posted.end() <= 4:  # "to Bamako", "to the Gambia"
+            if spots and spots[0].start - posted.end() <= 4:  # "to Lima", "to the Gambia"
                 hosts = [
                     doc.states[p.record.country]
                     for p in spots
@@ -2262,7 +2264,11 @@ def _draft(
         status = "occurred"  # "said it will not recognise X": the refusal itself is what happened
     if invited is not None:
         status = "planned" if invited.group(1).lower().startswith("accept") else "declined"
-    if attend is not None and attender and (attend.group("not") or attend.group("skip")):
+    if (
+        attend is not None
+        and attender
+        and (attend.group("not") or attend.group("nt") or attend.group("skip"))
+    ):
         status = "declined"  # "will not attend", "boycotted the summit"
     if status == "denied" and _NOT_TO_END.search(tight):
         return []  # "agreed not to threaten": a commitment, not an event
@@ -2515,7 +2521,7 @@ def _group_subject(
                 if noun != "sides" or all(a.kind == "state" for a in states):
                     return states
             return list(pair.actors)
-        # "the three signatories": the latest group of that many that acted together
+        # "the three signatories": the group of that many that most often acted together
         sized = [g for g in recent.parties.values() if len(g[2]) == n]
         return max(sized, key=lambda g: (g[0], g[1]))[2] if sized else None
     ministers = noun == "ministers"
@@ -2705,6 +2711,9 @@ def _same_sides(a: _Draft, b: _Draft) -> bool:
     return not (a.location is not None and b.location is not None and a.location.id != b.location.id)
 
 
+_ACT_NOUNS = frozenset(["expulsion", "expulsions", "sanctions", "embargo", "protest", "protests", "summons"])
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     by_initiator: dict[tuple[str, str], list[_Draft]] = {}
@@ -2717,9 +2726,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             if (
                 prev is not None
                 and prev.actors[1].id != d.actors[0].id
-                and not d.trigger.text.lower()
-                .split()[0]
-                .endswith(("ed", "ing"))  # a noun: "expulsions of their own"
+                and d.trigger.text.lower().split()[0] in _ACT_NOUNS  # "expulsions of their own"
             ):
                 d.actors.append(prev.actors[1])
         same = next((o for o in by_initiator.get((d.type, d.actors[0].id), ()) if _compatible(o, d)), None)

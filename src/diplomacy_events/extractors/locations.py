@@ -1030,7 +1030,7 @@ def find_locations(
     if venue_spans:
         _place_venues(ctx, gaz, analysis, venue_spans, resolved, datelines)
 
-    # 5b. "the Tongan capital" after the capital was named: one more mention of it
+    # 5b. "the Peruvian capital" after the capital was named: one more mention of it
     if " capital" in text:
         _described_capitals(text, resolved)
 
@@ -1070,7 +1070,7 @@ _DESCRIBED_CAPITAL = re.compile(r"\b[Tt]he\s+([A-Z][\w'’-]+)\s+capital\b")
 
 
 def _described_capitals(text: str, resolved: list[tuple[int, int, Place, bool]]) -> None:
-    """ "arrived in the Tongan capital": a mention of that country's capital, when the text named it
+    """ "arrived in the Peruvian capital": a mention of that country's capital, when the text named it
     before (the name of a place is never a description of it)."""
     from diplomacy_events.countries import demonym_country
 

@@ -90,13 +90,16 @@ _PLACE_NOUN = re.compile(
 )
 _AND_TITLE = re.compile(r"\s+and\s+")
 _HONORIFIC_GAP = re.compile(r",?\s+(?:(?:Sheikh|Prince|Dr\.|Mr\.|Ms\.|Mrs\.|General|Gen\.)\s+)?")
+# A credit line: "(Reporting by A in Lima; Editing by B)", a line that opens "Writing by C".
 _BYLINE = re.compile(
-    r"\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Rr]eported|[Ww]ritten)\s+by\b[^\n)]*"
+    r"(?:^|\()[ \t]*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten)"
+    r"\s+by\b[^\n)]*",
+    re.MULTILINE,
 )
 _LIST_BEFORE = re.compile(r"(?:,|\band) $")
 _WHO_LEADS = re.compile(
     r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
-    r"|represented|has\s+represented|serves\s+as\s+[a-z ]{3,30}\s+of)\s+(?:the\s+)?"
+    r"|represented|serves\s+as\s+(?:[a-z]+\s+){1,4}of)\s+(?:the\s+)?"
 )
 # A dateline: "QUITO - ", "CUSCO, Peru — ", "GENEVA, May 2 (Reuters) -".
 _DATELINE = re.compile(
@@ -865,12 +868,12 @@ class _Finder:
                 if (
                     seg
                     and not poss
-                    and not word.endswith(".")  # "Sheikh", not "Mr."
+                    and len(word) > 3  # "Sheikh", not "Mr" or "Dr"
                     and i + 1 < n
                     and not infos[i + 1][1] & (_F_STOP | _F_CONNECTOR | _F_HONORIFIC)
                     and not in_title[toks[i + 1][0]]
                 ):
-                    seg.append(tok)  # "Hassan Sheikh Mohamud": the word inside a name is part of it
+                    seg.append(tok)  # "Ali Sheikh Nur": the word inside a name is part of it
                     i += 1
                     continue
                 if seg:
@@ -1289,7 +1292,7 @@ class _Finder:
                 if of_country is not None:
                     p.country = of_country
                 else:
-                    self._direct_country(p, start)
+                    self._direct_country(p, start, end)
         self._plural_lists(ordered, titles)
         if len(ordered) > 1:
             ordered = self._merge_surnames(ordered)
@@ -1300,8 +1303,8 @@ class _Finder:
 
     @staticmethod
     def _multi_word_tails(persons: list[_Person], weak: list[tuple[int, int, str]]) -> list[_Person]:
-        """Names of two words or more that end the name of exactly one longer person ("Ould Bouh"
-        after "Mohamed Lemine Ould Bouh", "Grlic Radman" after "Gordan Grlic Radman") are that person:
+        """Names of two words or more that end the name of exactly one longer person ("Ould Dah"
+        after "Mohamed Salem Ould Dah", "Lopez Obrador" after "Ana Lopez Obrador") are that person:
         a weak candidate becomes a mention, a person found on their own merges into the longer one."""
         tails: dict[str, _Person | None] = {}
         for p in persons:
@@ -1484,14 +1487,14 @@ class _Finder:
             return self.places[i][2]
         return None
 
-    def _direct_country(self, p: _Person, start: int) -> None:
+    def _direct_country(self, p: _Person, start: int, end: int) -> None:
         """A country possessive or demonym right before a name ("Britain's Tom Hale"), or the
         country a relative clause says they lead ("Ana Ruiz, who has led Peru since ...")."""
         place = self._place_before(start, 40)
         if place is not None and self.pat.direct_gap.fullmatch(self.text, place[1], start):
             p.country = place[2]
             return
-        m = _WHO_LEADS.match(self.text, p.end)
+        m = _WHO_LEADS.match(self.text, end)
         if m is not None:
             i = bisect.bisect_left(self.places, (m.end(),))
             if i < len(self.places) and self.places[i][0] == m.end() and self.places[i][3] != "demonym":
@@ -1807,7 +1810,7 @@ class _Finder:
             if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
                 return self._targeted(self.places[i][0], 1)
             return False
-        return word in self.lex.target_verbs and word not in ("between", "by")
+        return word in self.lex.target_verbs and word != "by"
 
     # ---------------------------------------------------------------- countries and output
     def _finish(self, persons: list[_Person], groups: list[_Group]) -> list[Actor]:
@@ -1884,7 +1887,11 @@ class _Finder:
                     or self._recent_country(p.start)
                     or dominant
                 )
-            if bylines and all(any(a <= ms < b for a, b in bylines) for ms, _me in p.mentions):
+            if (
+                bylines
+                and (t is None or t.country is None)
+                and all(any(a <= ms < b for a, b in bylines) for ms, _me in p.mentions)
+            ):
                 country = None  # "(Reporting by Ana Ruiz in Lima)": a journalist, of no side
             p.country = country
             title = t.text if t is not None else None
@@ -1944,7 +1951,7 @@ class _Finder:
                 for p in holders_by_role.get(t.info.role, ())
                 if (t.country is None or p.country == t.country)
                 # "the foreign minister" is not the deputy foreign minister named before
-                and (p.title is None or bool(_DEPUTY.match(p.title.text)) == deputy)
+                and bool(_DEPUTY.match(p.title.text if p.title else "")) == deputy
             ]
             if len(holders) == 1 and (t.country is not None or t.info.role != "head_of_state"):
                 holders[0].mentions.append((t.start, t.end))
@@ -2252,6 +2259,11 @@ class _Finder:
                     counts[iso] = counts.get(iso, 0) + 1
         return max((c for c in counts if c not in avoid), key=lambda k: counts[k], default=None)
 
+    def _where(self, place: _Place) -> bool:
+        """Whether a place says where (after "in", "at" ..., of any case) rather than whose."""
+        before = self.text[max(0, place[0] - 12) : place[0]].split()
+        return (bool(before) and before[-1].lower() in _LOCATIVE) or self._weak_place(place[0], place[1])
+
     def _weak_place(self, s: int, e: int) -> bool:
         """Whether a place says where rather than whose: "talks in Brussels", "flown to Tehran",
         or a possessive before a plain noun ("Kigali's refusal", "Oman's foreign ministry")."""
@@ -2371,9 +2383,16 @@ class _Finder:
             k = self.an.sentence_index(pronoun)
             if k > 0:
                 prev = self.an.sentences[k - 1]
+                hi = min(prev.end, prev.start + 40)
+                body = next((o for o in self.org_hits if prev.start <= o[0] < hi), None)
                 i = bisect.bisect_left(self.places, (prev.start,))
-                if i < len(self.places) and self.places[i][0] < min(prev.end, prev.start + 40):
-                    return self.places[i][2], False
+                while i < len(self.places) and self.places[i][0] < hi and self._where(self.places[i]):
+                    i += 1  # "In Lima on Monday, ...": a place that says where is no subject
+                place = self.places[i] if i < len(self.places) and self.places[i][0] < hi else None
+                if body is not None and (place is None or body[0] < place[0]):
+                    return body[3], body[3] is None  # "The European Union said ... Its spokesman"
+                if place is not None:
+                    return place[2], False
         best: tuple[int, str | None] | None = None
         for s, e, iso, kind in self._places_before(pos, 400):
             if kind != "demonym" and not self._weak_place(s, e):

@@ -128,7 +128,7 @@ def _speaker_near(
         return apposed
     before = actors.last_before(verb_start, lo)
     if before is not None and text[max(0, before.start - 3) : before.start] in ("in ", "at "):
-        # "the Russian embassy in Oslo said": the place is not who spoke
+        # "the Chilean embassy in Lima said": the place is not who spoke
         owner = actors.last_before(before.start - 3, lo)
         if owner is not None and _IN_PLACE_GAP.fullmatch(text, owner.end, before.start):
             before = owner
