@@ -2204,8 +2204,9 @@ class _Finder:
         return found.pop() if len(found) == 1 and not found & avoid else None
 
     def _dateline_country(self, p: _Person, avoid: set[str]) -> str | None:
-        """For a leader or minister: the country of the dateline ("ZAGREB - ...", "Lima, May 2
-        (Reuters) -"), as reporters leave the government of the country they file from unlabelled."""
+        """For a leader or minister nothing nearer places: the country of the dateline ("QUITO - ...",
+        "QUITO, May 2 -"), as reporters leave the government of the country they file from
+        unlabelled. It comes after the document's home side (``_home_country``)."""
         role = p.title.info.role if p.title is not None else ""
         if role not in _LEADER_ROLES and not role.endswith("minister"):
             return None
@@ -2233,7 +2234,8 @@ class _Finder:
                 and q.title is not None
                 and q.title.info.cameo in _OFFICIAL_CAMEOS
             }
-            # titles no named person holds count too: "summoned Russia's ambassador"
+            # every official title a country qualifies, held by a named person or not
+            # ("summoned Russia's ambassador")
             for t in self.titles:
                 if t.info.cameo in _OFFICIAL_CAMEOS and not t.info.weak:
                     self._qualify(t)
