@@ -690,3 +690,8 @@ def test_journalists_in_a_byline_have_no_country() -> None:
     text = "LIMA - Peru and Chile agreed on Monday.\n(Reporting by Ana Campos in Lima; Editing by Tom Hollis)"
     found = persons(text)
     assert found["Ana Campos"].country is None and found["Tom Hollis"].country is None
+
+
+def test_executive_secretary_of_a_bloc() -> None:
+    found = persons("The bloc's executive secretary, Amina Diallo, said the summit would go ahead.")
+    assert found["Amina Diallo"].title == "executive secretary"
