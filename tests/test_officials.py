@@ -695,3 +695,8 @@ def test_journalists_in_a_byline_have_no_country() -> None:
 def test_executive_secretary_of_a_bloc() -> None:
     found = persons("The bloc's executive secretary, Amina Diallo, said the summit would go ahead.")
     assert found["Amina Diallo"].title == "executive secretary"
+
+
+def test_a_surname_with_a_lower_case_particle_is_a_mention_of_its_bearer() -> None:
+    found = persons('Spokesman Omar al-Nur spoke on Monday. "We talk to everyone," al-Nur said.')
+    assert [m.text for m in found["Omar al-Nur"].mentions] == ["Omar al-Nur", "al-Nur"]

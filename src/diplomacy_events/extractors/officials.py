@@ -1298,8 +1298,26 @@ class _Finder:
             ordered = self._merge_surnames(ordered)
         if ordered:
             ordered = self._multi_word_tails(ordered, weak_multi)
+            self._particle_surnames(ordered)
         self._link_short(ordered)
         return ordered
+
+    def _particle_surnames(self, persons: list[_Person]) -> None:
+        """ "al-Nur said" after "Omar al-Nur": a surname with a lower-case particle, which the scan of
+        capitalised runs does not see on its own, is a mention of the one person who bears it."""
+        text = self.text
+        owners: dict[str, _Person | None] = {}
+        for p in persons:
+            last = p.name.rsplit(" ", 1)[-1]
+            if " " in p.name and last[:1].islower() and "-" in last:
+                owners[last] = None if last in owners else p
+        for last, owner in owners.items():
+            if owner is None:
+                continue
+            for m in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text):
+                if not any(s <= m.start() < e for s, e in owner.mentions):
+                    owner.mentions.append(m.span())
+            owner.mentions.sort()
 
     @staticmethod
     def _multi_word_tails(persons: list[_Person], weak: list[tuple[int, int, str]]) -> list[_Person]:
