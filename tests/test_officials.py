@@ -700,3 +700,8 @@ def test_executive_secretary_of_a_bloc() -> None:
 def test_a_surname_with_a_lower_case_particle_is_a_mention_of_its_bearer() -> None:
     found = persons('Spokesman Omar al-Nur spoke on Monday. "We talk to everyone," al-Nur said.')
     assert [m.text for m in found["Omar al-Nur"].mentions] == ["Omar al-Nur", "al-Nur"]
+
+
+def test_the_name_a_person_is_known_by_is_their_mention() -> None:
+    found = persons('President Ana Maria Ruiz, widely known as Nena, spoke. "We will sign," Nena said.')
+    assert [m.text for m in found["Ana Maria Ruiz"].mentions] == ["Ana Maria Ruiz", "Nena", "Nena"]

@@ -96,6 +96,10 @@ _BYLINE = re.compile(
     r"\s+by\b[^\n)]*",
     re.MULTILINE,
 )
+_KNOWN_AS = re.compile(
+    r",?\s+(?:widely\s+|better\s+|popularly\s+|commonly\s+|also\s+)?known\s+as\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 _LIST_BEFORE = re.compile(r"(?:,|\band) $")
 _WHO_LEADS = re.compile(
     r", who (?:has |had |now |still )?(?:led|leads|heads|headed|governs|governed|rules|ruled|represents"
@@ -1299,8 +1303,26 @@ class _Finder:
         if ordered:
             ordered = self._multi_word_tails(ordered, weak_multi)
             self._particle_surnames(ordered)
+            if "known as" in self.text:
+                self._known_as(ordered)
         self._link_short(ordered)
         return ordered
+
+    def _known_as(self, persons: list[_Person]) -> None:
+        """ "Ana Maria Ruiz, widely known as Nena, ... Nena said": the name a person is known by is a
+        mention of them wherever it stands."""
+        text = self.text
+        ends = {e: p for p in persons for _s, e in p.mentions}
+        for m in _KNOWN_AS.finditer(text):
+            owner = ends.get(m.start())
+            if owner is None:
+                continue
+            alias = m.group(1)
+            owner.aliases.add(alias)
+            for a in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", text):
+                if not any(s <= a.start() < e for s, e in owner.mentions):
+                    owner.mentions.append(a.span())
+            owner.mentions.sort()
 
     def _particle_surnames(self, persons: list[_Person]) -> None:
         """ "al-Nur said" after "Omar al-Nur": a surname with a lower-case particle, which the scan of
