@@ -44,7 +44,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -1194,20 +1194,9 @@ def find_events(
                 d.location = dateline
     for d in merged:
         if any(a.name is None and a.kind == "person" for a in d.actors):
-            d.actors = _nameless_as_states(doc, d.actors)
+            # "Peru's foreign minister" acts for their state, when the document has it as an actor
+            d.actors = _as_states(doc, d.actors, lambda a: a.name is None and a.kind == "person")
     return [_finish(d) for d in merged]
-
-
-def _nameless_as_states(doc: _Doc, actors: list[Actor]) -> list[Actor]:
-    """An official the text names only by title ("Peru's foreign minister") acts for their state,
-    when the document has it as an actor."""
-    out: list[Actor] = []
-    for a in actors:
-        if a.name is None and a.kind == "person":
-            a = doc.states.get(a.country or "") or a
-        if a not in out:
-            out.append(a)
-    return out
 
 
 def _drop_tours(drafts: list[_Draft]) -> list[_Draft]:
@@ -2473,13 +2462,14 @@ _STATE_NOUNS = frozenset(
 )
 
 
-def _as_states(doc: _Doc, actors: Sequence[Actor]) -> list[Actor]:
-    """The states of ``actors`` where the document has them as actors ("both countries" after a call
-    between their presidents), each once."""
+def _as_states(
+    doc: _Doc, actors: Sequence[Actor], which: Callable[[Actor], bool] = lambda a: a.kind != "state"
+) -> list[Actor]:
+    """The states of ``actors`` (of those ``which`` picks) where the document has them as actors
+    ("both countries" after a call between their presidents), each once."""
     out: list[Actor] = []
     for a in actors:
-        state = doc.states.get(a.country or "") if a.kind != "state" else a
-        state = state or a
+        state = (doc.states.get(a.country or "") or a) if which(a) else a
         if state not in out:
             out.append(state)
     return out

@@ -541,6 +541,7 @@ class _Finder:
         # person is, not the context of anyone else
         self._owned: dict[int, _Person] = {}
         self._home_ranked: list[str] | None = None
+        self._dateline: Any = _UNSEEN  # the dateline's country (or None), found on first need
 
     # ---------------------------------------------------------------- scanning
     def run(self) -> list[Actor]:
@@ -2250,14 +2251,17 @@ class _Finder:
         role = p.title.info.role if p.title is not None else ""
         if role not in _LEADER_ROLES and not role.endswith("minister"):
             return None
-        text, forms = self.text, self.lex.forms
-        for para in self.an.paragraphs[:6]:
-            m = _DATELINE.match(text, para.start, para.end)
-            if m is not None:
-                word = m.group(1)
-                f = forms.get(word) or forms.get(word.title())
-                return f[0] if f is not None and f[0] not in avoid else None
-        return None
+        if self._dateline is _UNSEEN:
+            self._dateline = None
+            text, forms = self.text, self.lex.forms
+            for para in self.an.paragraphs[:6]:
+                m = _DATELINE.match(text, para.start, para.end)
+                if m is not None:
+                    f = forms.get(m.group(1)) or forms.get(m.group(1).title())
+                    self._dateline = f[0] if f is not None else None
+                    break
+        iso: str | None = self._dateline
+        return None if iso in avoid else iso
 
     def _home_country(self, persons: list[_Person], avoid: set[str]) -> str | None:
         """The side whose officials the article names without a country: a country named about as
