@@ -933,3 +933,61 @@ def test_a_threat_is_aimed_at_the_state_whose_act_would_set_it_off() -> None:
         "would respond in kind if Chile sent more ships."
     )
     assert ("threat", ["Luis Pardo", "Chile"]) in _pipeline_events(text)
+
+
+def test_ministers_of_two_countries_both_take_part() -> None:
+    text = "The foreign ministers of Arvania and Kestria will meet in Varna next month."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast, {"Varna": ("city", "ARV")}, {"next month": ("2026-03", "month")})
+    assert [(e.type, e.status, names(e, ids)) for e in found] == [
+        ("meeting", "planned", ["Arvania", "Kestria"])
+    ]
+
+
+def test_summit_of_a_body_is_a_meeting_of_its_members() -> None:
+    body: Cast = {"Coastal Union": ("organization", None, ["Coastal Union"])}
+    for text, status in [
+        ("The Coastal Union summit in Varna ended on Sunday without a deal.", "occurred"),
+        ("A summit of the Coastal Union in Varna was postponed on Monday.", "cancelled"),
+        ("The Coastal Union will hold its next summit in Varna in June.", "planned"),
+    ]:
+        found, ids = events(text, body, {"Varna": ("city", "ARV")})
+        assert [(e.type, e.status, names(e, ids)) for e in found] == [("meeting", status, ["Coastal Union"])]
+    # a summit in the background of another act is no event of its own
+    text = "Ilo Dask attended a Coastal Union summit on Monday."
+    found, _ids = events(text, {**body, **PEOPLE})
+    assert all(len(e.actors) > 1 for e in found)
+
+
+def test_one_side_declining_to_attend_talks_is_a_declined_meeting() -> None:
+    text = "Arvania declined to attend the talks in Varna on Friday."
+    found, ids = events(text, {"Arvania": ("state", "ARV", ["Arvania"])}, {"Varna": ("city", "KST")})
+    assert [(e.type, e.status, names(e, ids)) for e in found] == [("meeting", "declined", ["Arvania"])]
+
+
+def test_body_calling_on_countries_is_an_appeal_not_a_forum() -> None:
+    text = "The Coastal Union called on Arvania and Kestria to exercise restraint."
+    cast: Cast = {
+        "Coastal Union": ("organization", None, ["Coastal Union"]),
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+    }
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("appeal", ["Coastal Union", "Arvania", "Kestria"])]
+
+
+def test_headline_comma_joins_verbs_of_one_subject() -> None:
+    text = "Arvania summons Kestrian envoy, protests river dredging\n\nThe row deepened on Monday."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestrian envoy"])}
+    found, ids = events(text, cast)
+    assert all(names(e, ids)[0] == "Arvania" for e in found)
+
+
+def test_light_verb_after_and_shares_the_subject() -> None:
+    text = "Arvania summoned a Kestrian diplomat on Thursday and lodged a formal protest over the raid."
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestria": ("state", "KST", ["Kestrian diplomat"]),
+    }
+    found, ids = events(text, cast)
+    assert [names(e, ids)[0] for e in found] == ["Arvania"]

@@ -705,3 +705,23 @@ def test_a_surname_with_a_lower_case_particle_is_a_mention_of_its_bearer() -> No
 def test_the_name_a_person_is_known_by_is_their_mention() -> None:
     found = persons('President Ana Maria Ruiz, widely known as Nena, spoke. "We will sign," Nena said.')
     assert [m.text for m in found["Ana Maria Ruiz"].mentions] == ["Ana Maria Ruiz", "Nena", "Nena"]
+
+
+def states(text: str) -> set[str]:
+    return {a.name or "" for a in find_actors(text) if a.kind == "state"}
+
+
+def test_city_after_a_preposition_of_place_is_no_actor() -> None:
+    assert "Ethiopia" not in states("The summit in Addis Ababa ended on Sunday without a deal.")
+    # but the officials of a capital speak for their state
+    assert "New Zealand" in states('Officials in Wellington said the change reflected "scheduling".')
+
+
+def test_countries_after_called_on_are_targets() -> None:
+    assert {"Kenya", "Uganda"} <= states("The United Nations called on Kenya and Uganda to show restraint.")
+
+
+def test_demonym_of_expelled_envoys_is_their_state() -> None:
+    assert "Bolivia" in states("Chile expelled two Bolivian diplomats on Friday.")
+    assert "Japan" in states("Seoul summoned the Japanese ambassador over the textbooks.")
+    assert "Bolivia" not in states("Chile praised Bolivian farmers on Friday.")

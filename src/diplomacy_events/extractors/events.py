@@ -181,6 +181,7 @@ _MODIFIER_GAP_BREAK = re.compile(r"[,.;:\"“”]|\band\b|\bwith\b|\bto\b")
 _AND_WORD = re.compile(r"\band\b")
 _VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s")
 _HARD_PUNCT = re.compile(r"[;:.]")
+_PARTICLES = frozenset(("on", "for", "in", "off", "up", "out"))
 _ARTICLE_END = re.compile(r"\b(?:a|an)\s+$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -579,6 +580,8 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECAS
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|from|to|into|of|by|for|against|near|across|over|through|toward|towards)\s+(?:the\s+)?$"
 )
+_MEMBERS_OF = re.compile(r"\b(?:of|from)\s+(?:the\s+)?$")
+_TIGHT_LIST = re.compile(r"\s*,?\s+and\s+(?:the\s+)?|\s*,\s*(?:the\s+)?")
 _APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:and\s+)?[^,;:.\"“”]{1,45},\s*(?:and\s+)?(?:[A-Z][a-z]+\s+)?")
 
 
@@ -599,8 +602,12 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
         )
         if not listed or _HARD_PUNCT.search(gap):
             break
-        if _PREPOSITION_BEFORE.search(doc.text, max(0, prev.start - 14), prev.start):
-            break  # "protests in the West Bank, and the Authority said": a place, not a subject
+        if _PREPOSITION_BEFORE.search(doc.text, max(0, prev.start - 14), prev.start) and not (
+            _MEMBERS_OF.search(doc.text, max(0, prev.start - 8), prev.start) and _TIGHT_LIST.fullmatch(gap)
+        ):
+            # "protests in the West Bank, and the Authority said": a place, not a subject; but
+            # "the ministers of Kenya and Uganda met": the people of both
+            break
         if prev.record not in group:
             group.insert(0, prev.record)
         last = prev
@@ -629,6 +636,7 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
             p.record.kind != "person"
             and _ARTICLE_END.search(doc.text[max(lo, p.start - 4) : p.start])
             and _LOWER_WORD_NEXT.match(doc.text[p.end : p.end + 2])
+            and not doc.text[p.end : pos].isspace()  # "The United Nations called on": the verb is next
         )
         and not (
             doc.text[p.end : p.end + 2] in _POSSESSIVE_S
@@ -1247,6 +1255,17 @@ def _praise_the_topic(doc: _Doc, drafts: list[_Draft]) -> None:
             d.actors.append(topic)
 
 
+_HEADLINE_COMMA = re.compile(r",\s+$")
+
+
+def _in_headline(doc: _Doc, pos: int) -> bool:
+    """Whether ``pos`` lies in a short first paragraph: a headline, whose commas join verbs."""
+    paragraphs = doc.analysis.paragraphs
+    if not paragraphs or pos >= paragraphs[0].end or paragraphs[0].end - paragraphs[0].start > 200:
+        return False
+    return not doc.text[paragraphs[0].start : paragraphs[0].end].rstrip().endswith(".")  # a sentence
+
+
 def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
     """A headline event takes the date and place the article body gives the same participants."""
     if not doc.analysis.paragraphs:
@@ -1380,7 +1399,12 @@ _BE_TO = re.compile(r"\b(?:is|are|was|were)\s+to\s+[a-z]+\s+(?:[a-z]+\s+){0,2}$"
 _AGREED_TO = re.compile(
     r"\b(?:agreed|agree|agrees|decided|decide|promised|pledged|vowed|undertook|offered)\s+to\s+$"
 )
-_CONJUNCT = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?$")
+_CONJUNCT = re.compile(
+    r"\band\s+(?:also\s+|then\s+|later\s+)?"
+    # "summoned X's envoy and lodged a formal protest": a light verb and the event's noun
+    r"(?:(?:lodged|filed|issued|made|launched|sent|delivered|voiced|registered|expressed)"
+    r"\s+(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2})?$"
+)
 
 
 _LAST_WORDS = re.compile(r"(?:\s*+\S++){8}")
@@ -1511,6 +1535,17 @@ _MEMBERS_BEFORE = re.compile(
     r"\b(?:[Ll]eaders|[Mm]embers|[Hh]eads\s+of\s+(?:state|government)|[Ff]oreign\s+ministers|[Mm]inisters)"
     r"\s+of\s+(?:the\s+)?$"
 )
+# "the African Union summit", "the bloc's annual meeting", "the EU will hold its next summit":
+# a meeting of the body's own members
+_BODY_EVENT_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+|(?:\s+[a-z]+){0,3}\s+(?:hold|holds|held|holding|host|hosts|hosted"
+    r"|convene|convenes|convened|opened|closed|ended)\s+(?:its|their)\s+(?:[a-z-]+\s+){0,2}"
+)
+# "a summit of the African Union"
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
+# What may open the clause before such a meeting: it is what the clause is about, not a
+# background ("on the sidelines of the G20 summit", "attended a NATO summit")
+_CLAUSE_HEAD = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ll]ast\s+\w+['’]s)\s+)?(?:[a-z-]+\s+)?")
 _IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
 _HANDED = re.compile(
     r"\b(?:handed|given|delivered|presented\s+with|received)\s+(?:(?:him|her|them)\s+)?(?:a|an|the)\s+"
@@ -1585,9 +1620,9 @@ def _shared_subject(doc: _Doc, recent: _Recent, pos: int, conjunct: re.Match[str
     if last is None or not conjunct or not last.sentence[0] <= pos < last.sentence[1]:
         return None
     prev_end = last.trigger.end
-    if prev_end > pos or _SHARED_BREAK.search(doc.text[prev_end:pos]):
+    if prev_end > pos or _SHARED_BREAK.search(doc.text, prev_end, pos - len(conjunct.group())):
         return None
-    and_at = doc.text.rfind("and", prev_end, pos)
+    and_at = pos - len(conjunct.group())
     if doc.actors_in(and_at, pos):
         return None
     return last.actors[0]
@@ -2022,6 +2057,8 @@ def _draft(
         if pair is not None:
             objects = [a for a in pair.actors if a not in objects] + objects
     conjunct = _conjunct(tight)
+    if conjunct is None and tight.endswith(", ") and _in_headline(doc, ms):
+        conjunct = _HEADLINE_COMMA.search(tight, len(tight) - 2)  # "X summons Y's envoy, protests Z"
     before_last = _earlier_in_sentence(doc, recent, sent, ms)
     if not (between or definite or plural):
         shared = _shared_subject(doc, recent, ms, conjunct)
@@ -2098,10 +2135,14 @@ def _draft(
             subject = _subject(doc, sent[0], lo, ms)
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
         # A verb in the past tense has a subject, not a forum: "the foreign ministry summoned".
+        verb, _sp, particle = tl.partition(" ")
         forum = [
             p.record
             for p in doc.actors_in(max(lo, ms - 60), ms)
-            if p.record.kind == "organization" and ms - p.end <= 1 and not tl.endswith("ed")
+            if p.record.kind == "organization"
+            and ms - p.end <= 1
+            and not verb.endswith("ed")
+            and particle not in _PARTICLES  # "the UN calls on": a verb with its particle
         ]
         subject = [a for a in subject if a not in forum]
         if trig.type == "meeting":
@@ -2346,10 +2387,27 @@ def _draft(
         len(participants) == 1
         and participants[0].kind == "organization"
         and participants[0].country is None
-        and any(
-            _MEMBERS_AFTER.match(text, p.end) or _MEMBERS_BEFORE.search(text, max(lo, p.start - 40), p.start)
-            for p in doc.actors.between(lo, ms)
-            if p.record is participants[0]
+        and (
+            any(
+                _MEMBERS_AFTER.match(text, p.end)
+                or _MEMBERS_BEFORE.search(text, max(lo, p.start - 40), p.start)
+                or (
+                    trig.type == "meeting"
+                    and _BODY_EVENT_GAP.fullmatch(text, p.end, ms)
+                    and _CLAUSE_HEAD.fullmatch(text, lo, p.start)
+                )
+                for p in doc.actors.between(lo, ms)
+                if p.record is participants[0]
+            )
+            or (
+                trig.type == "meeting"
+                and _CLAUSE_HEAD.fullmatch(text, lo, ms) is not None
+                and any(
+                    _OF_BODY.fullmatch(text, trigger.end, p.start)
+                    for p in doc.actors.between(trigger.end, min(end, trigger.end + 80))
+                    if p.record is participants[0]
+                )
+            )
         )
     )
     out = []
@@ -2743,7 +2801,15 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             same.status = d.status  # the headline's bare verb, or a cancellation told later
         if d.denial:
             same.status = "denied"  # "X called Y on Monday ... 'There was no call,' Y's office said"
-    return [d for d in out if d.type not in _NEEDS_TWO or len(d.actors) >= 2 or _bloc_alone(d)]
+    return [
+        d
+        for d in out
+        if d.type not in _NEEDS_TWO
+        or len(d.actors) >= 2
+        or _bloc_alone(d)
+        # "Sudan declined to attend the talks": the refusal is one side's act
+        or (d.type == "meeting" and d.status == "declined" and len(d.actors) == 1)
+    ]
 
 
 def _bloc_alone(d: _Draft) -> bool:

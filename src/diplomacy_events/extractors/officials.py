@@ -80,6 +80,23 @@ _UNSEEN: Any = object()
 _Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER, _Q_IGO, _Q_BODY = range(8)
 # Prepositions after which a place says where something happens, not whose it is.
 _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "across", "around", "via"))
+_CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
+
+# "expelled two Bolivian diplomats", "summoned the Japanese ambassador"
+_EXPELLED_BEFORE = re.compile(
+    r"\b(?:expel|expels|expelled|expelling|summon|summons|summoned|summoning|ordered\s+out)"
+    r"\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+"
+    r"|several\s+|top\s+|senior\s+|more\s+|of\s+|its\s+)*$"
+)
+_ENVOYS_AFTER = re.compile(
+    r"\s+(?:diplomats?|envoys?|ambassadors?|charg[eé]s?\s+d['’]affaires|embassy\s+(?:staff|officials)|consuls?"
+    r"|(?:military|defen[cs]e)\s+attach[eé]s?)\b"
+)
+
+# Prepositions after which a country or city says where, not who acts
+_LOCATIVE = frozenset(("in", "at", "near", "outside", "inside", "across", "from"))
+_SPOKESPEOPLE = frozenset(("officials", "diplomats", "authorities", "sources", "leaders", "government"))
+
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
 _DEPUTY = re.compile(r"(?:first\s+|second\s+)?(?:deputy|vice)\b", re.IGNORECASE)
 _ENVOY_ROLES = frozenset(("ambassador", "envoy"))
@@ -1676,7 +1693,8 @@ class _Finder:
                     g.mentions.append((s, e))
                     continue
                 if acting is None:
-                    acting = self._acts(places[j][1])
+                    # "the summit in Addis Ababa ended": the city says where, the summit acts
+                    acting = self._acts(places[j][1]) and not self._located(places[i][0])
                 if acting or listed or self._targeted(s):
                     name = countries.country_name(iso) or surface
                     g = groups.get(("state", iso)) or groups.setdefault(
@@ -1771,6 +1789,8 @@ class _Finder:
         demonym acting or targeted. A demonym without a plural "s" ("the French") counts only
         when nothing follows it but a stop or a verb ("the French said", not "the French side")."""
         text = self.text
+        if _ENVOYS_AFTER.match(text, e) and _EXPELLED_BEFORE.search(text, max(0, s - 40), s):
+            return True  # "expelled two Bolivian diplomats": the envoys' state is the target
         if s < 4 or text[s - 4 : s] not in ("the ", "The "):
             return False
         surface = text[s:e]
@@ -1822,6 +1842,19 @@ class _Finder:
         w = m.group(1)
         return w in self.lex.acting_verbs or (w.endswith("ed") and w[:1].islower())
 
+    def _located(self, start: int) -> bool:
+        """Whether a preposition of place stands right before ``start``: "talks in Oslo ended"."""
+        if start == 0 or not self.text[start - 1].isspace():
+            return False
+        rev = self._rev
+        n = len(rev)
+        m = self.pat.rev_lower.match(rev, n - start, n - max(0, start - 12))
+        if m is None or m.group(1)[::-1] not in _LOCATIVE:
+            return False
+        # "officials in Wellington said": the people of the capital speak for their state
+        at = n - m.end()
+        return self.low[max(0, at - 12) : at].rstrip().rsplit(" ", 1)[-1] not in _SPOKESPEOPLE
+
     def _targeted(self, start: int, depth: int = 0) -> bool:
         """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
         if start == 0 or not self.text[start - 1].isspace():
@@ -1845,6 +1878,9 @@ class _Finder:
             # a partner of talks or a deal: "signed an accord with Chile", "talks between Peru and ..."
             context = self.low[max(0, at - 30) : at]
             return any(stem in context for stem in self.lex.with_events)
+        if word in ("on", "upon"):
+            # "called on Kenya and Uganda to ...": the phrasal verb's target
+            return self.low.endswith(_CALLED_ON, max(0, at - 12), at - 1)
         if word == "and" and depth == 0:
             # the second of "between Peru and Chile": as targeted as the first
             i = bisect.bisect_right(self.place_ends, at) - 1
