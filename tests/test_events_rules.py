@@ -991,3 +991,51 @@ def test_light_verb_after_and_shares_the_subject() -> None:
     }
     found, ids = events(text, cast)
     assert [names(e, ids)[0] for e in found] == ["Arvania"]
+
+
+def test_passive_rejection_of_a_protest_targets_who_lodged_it() -> None:
+    text = (
+        "Arvania summoned Kestria's ambassador on Monday and handed him a note of protest. "
+        "The protest was rejected by Kestria on Tuesday."
+    )
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [
+        ("protest", ["Arvania", "Kestria"]),
+        ("rejection", ["Kestria", "Arvania"]),
+    ]
+
+
+def test_appeal_to_both_governments_names_the_sides_told_before() -> None:
+    text = "Arvania and Kestria held talks on Monday. The Coastal Union appealed to both governments to talk."
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+        "Coastal Union": ("organization", None, ["Coastal Union"]),
+    }
+    found, ids = events(text, cast)
+    assert ("appeal", ["Coastal Union", "Arvania", "Kestria"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_and_after_a_definite_noun_starts_a_new_verb() -> None:
+    text = "Ilo Dask went further, demanding the release of the vessel and accusing Kestria of piracy."
+    cast: Cast = {**PEOPLE, "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert ("accusation", ["Ilo Dask", "Kestria"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_summoning_a_high_commissioner_is_a_protest() -> None:
+    text = "Arvania summoned Kestria's High Commissioner on Monday."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvania", "Kestria"])]
+
+
+def test_talks_between_a_long_named_side_and_another() -> None:
+    text = "Talks between Arvania's internationally recognised government and the Kestrian movement ended."
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestrian movement": ("organization", "KST", ["Kestrian movement"]),
+    }
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("meeting", ["Arvania", "Kestrian movement"])]

@@ -214,3 +214,21 @@ def test_said_a_bodys_spokeswoman_names_the_person() -> None:
         ("Aida Sultan", "person", ["Aida Sultan"]),
     )
     assert {s.speaker for s in direct(text, actors)} == {"a2"}
+
+
+def test_repeated_pronoun_goes_on_naming_the_subject() -> None:
+    from diplomacy_events.extractors._context import Index, Placed, resolve_pronoun
+    from diplomacy_events.text import analyze
+
+    text = "Ana Ruiz met Jon Berg. Berg said he would raise it with Tom Hale when he travels."
+    cast = {"Ana Ruiz": ["Ana Ruiz"], "Jon Berg": ["Jon Berg", "Berg"], "Tom Hale": ["Tom Hale"]}
+    placed = []
+    for i, (name, forms) in enumerate(cast.items(), 1):
+        spans = sorted({(m.start(), m.end()) for f in forms for m in re.finditer(rf"\b{f}\b", text)})
+        spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] < o[1] for o in spans)]
+        actor = Actor(
+            id=f"a{i}", name=name, kind="person", mentions=tuple(Mention.at(text, a, b) for a, b in spans)
+        )
+        placed += [Placed(a, b, actor) for a, b in spans]
+    who = resolve_pronoun(analyze(text), Index(placed), text.rindex(" he ") + 1)
+    assert who is not None and who.name == "Jon Berg"

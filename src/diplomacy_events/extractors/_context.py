@@ -105,6 +105,11 @@ def resolve_pronoun(
         sent = analysis.sentences[idx]
         here = [p for p in actors.between(sent.start, pos) if fits(p.record)]
         if here:
+            if avoid and len(here) > 1:
+                # "X said he would raise it with Y when he travels": the pronoun goes on naming X
+                earlier = _SAME_PRONOUN[avoid].search(text, here[0].end, here[-1].start)
+                if earlier is not None:
+                    return [p for p in here if p.end <= earlier.start()][-1].record
             return here[-1].record
     for j in range(idx - 1, max(-1, idx - 6), -1):
         sent = analysis.sentences[j]
@@ -131,6 +136,7 @@ def marked_person(
     return marked[-1] if marked else None
 
 
+_SAME_PRONOUN = {"f": re.compile(r"\b(?:he|his|him)\b"), "m": re.compile(r"\b(?:she|her)\b")}
 _FEMALE_TITLE = re.compile(
     r"\b(?:\w*woman|queen|princess|duchess|first\s+lady|empress|madam|sheikha)\b", re.IGNORECASE
 )

@@ -169,7 +169,9 @@ def _passive(lead: str) -> re.Match[str] | None:
     return _PASSIVE.search(lead)
 
 
-_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_DEFINITE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:(?!(?:and|or|but)\s)[a-z][\w-]*\s+){0,2}$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _TWO_SIDED = {"meeting", "call", "agreement"}
 _CONSULT = {"meeting", "call", "visit"}
@@ -773,7 +775,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         out = [first.record]
         for nxt in after[1:]:
             gap = text[first.end : nxt.start]
-            if _AND_WORD.search(gap) and len(gap) <= 45:
+            if _AND_WORD.search(gap) and len(gap) <= 60:
                 out.append(nxt.record)
                 break
         return out
@@ -1471,6 +1473,12 @@ _REJECTED_EVENT = re.compile(
     r"\s+(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_REJECTED_TYPES) + r")\b",
     re.IGNORECASE,
 )
+# "The protest was rejected by Tonga": the rejected noun in the passive
+_REJECTED_BEFORE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_REJECTED_TYPES) + r")"
+    r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
 _REJECTED_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|[A-Z][a-z]+(?:['’]s)?|[a-z-]+)\s+){0,2}")
 
 
@@ -1574,7 +1582,8 @@ _HOSTED_BEFORE = re.compile(
 )
 _TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?")
 _BOTH_SIDES = re.compile(
-    r"\s+(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours|neighbors|leaders)\b"
+    r"\s+(?:on\s+|to\s+|upon\s+)?(?:both|the\s+two)\s+(?:sides|countries|governments|parties|neighbours"
+    r"|neighbors|leaders|capitals|nations)\b"
 )
 _JOINT = frozenset(["joint", "combined"])
 _OBJECT_THEM = re.compile(r"\s+(?:them|him|her|it)\b")
@@ -2194,6 +2203,10 @@ def _draft(
     passive = passive_lead and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive or (passive_lead and agent_named)):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
+        rejected = _REJECTED_BEFORE.search(text, max(lo, ms - 60), ms) if trig.type == "rejection" else None
+        earlier = recent.by_type.get(_REJECTED_TYPES[rejected.group(1).lower()]) if rejected else None
+        if not objects and earlier is not None and earlier.actors[0] not in subject:
+            objects = [earlier.actors[0]]  # "The protest was rejected by Tonga": whoever lodged it
     source = _FROM_AHEAD.match(tail) if "from" in tail else None
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
