@@ -1039,3 +1039,10 @@ def test_talks_between_a_long_named_side_and_another() -> None:
     }
     found, ids = events(text, cast)
     assert [(e.type, names(e, ids)) for e in found] == [("meeting", ["Arvania", "Kestrian movement"])]
+
+
+def test_declining_a_proposal_to_meet_is_a_declined_meeting() -> None:
+    text = "Arvania declined a Kestrian proposal, made last month, to hold talks in Varna."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestrian"])}
+    found, _ids = events(text, cast, {"Varna": ("city", "ARV")})
+    assert [(e.type, e.status) for e in found] == [("meeting", "declined")]

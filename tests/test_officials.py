@@ -725,3 +725,24 @@ def test_demonym_of_expelled_envoys_is_their_state() -> None:
     assert "Bolivia" in states("Chile expelled two Bolivian diplomats on Friday.")
     assert "Japan" in states("Seoul summoned the Japanese ambassador over the textbooks.")
     assert "Bolivia" not in states("Chile praised Bolivian farmers on Friday.")
+
+
+def test_country_named_before_a_national_body_wins_over_the_body() -> None:
+    found = persons("Pakistan's Foreign Office spokeswoman, Saima Qureshi, called it a gesture.")
+    assert found["Saima Qureshi"].country == "PAK"
+    found = persons("A Kremlin spokesman, Ivan Petrov, declined to comment.")
+    assert found["Ivan Petrov"].country == "RUS"
+
+
+def test_counterpart_of_a_demonym_is_another_country() -> None:
+    text = (
+        "Chile's foreign ministry said talks were frozen. "
+        "Foreign Minister Ana Ruiz had not met her Peruvian counterpart in New York this week."
+    )
+    assert persons(text)["Ana Ruiz"].country != "PER"
+
+
+def test_name_after_said_and_a_quote_or_with_an_age_is_a_person() -> None:
+    text = '"We are home at last," said Jivan Solan, 41, a fisherman. Later Ola Brandt, 33, left the port.'
+    found = persons(text)
+    assert {"Jivan Solan", "Ola Brandt"} <= set(found)

@@ -1561,10 +1561,12 @@ _HANDED = re.compile(
 )
 _INVITATION = re.compile(
     r"\b(declined|declines|turned\s+down|turns\s+down|rejected|rejects|refused|refuses|spurned|snubbed"
-    r"|accepted|accepts)\s+(?:an|the|a|their|his|her|its)\s+invitation"
-    r"(?P<from>\s+(?:from|by)\s+[^.;:]{1,90}?)?,?\s+(?:to|for)\s+(?:[a-z]+\s+){0,3}$",
+    r"|accepted|accepts)\s+(?:an|the|a|their|his|her|its)\s+(?:[A-Z][\w-]*\s+)?(?:invitation|proposal|offer)"
+    # "declined a Peruvian proposal, made in May, to reconvene the commission"
+    r"(?:(?P<from>\s+(?:from|by)\s+[^.;:]{1,90}?)|,\s+[^,;:.]{1,40},)?,?\s+(?:to|for)\s+(?:[a-z]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_OFFER_WORD = re.compile(r"invitation|proposal|offer")
 _ATTEND_WORDS = ("attend", "join", "part in", "boycott", "skip", "away from", "shunned", "snubbed")
 _GATHERINGS = frozenset(
     ["summit", "summits", "talks", "meeting", "meetings", "conference", "session", "forum"]
@@ -2164,7 +2166,7 @@ def _draft(
         subject = [a for a in with_subject if a not in objects]  # the subject of the "with" clause
     invited = (
         _INVITATION.search(text, max(sent[0], ms - 160), ms)
-        if trig.type in _CONSULT and "invitation" in text[max(sent[0], ms - 160) : ms]
+        if trig.type in _CONSULT and _OFFER_WORD.search(text, max(sent[0], ms - 160), ms)
         else None
     )
     if invited is not None:

@@ -80,6 +80,9 @@ _UNSEEN: Any = object()
 _Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER, _Q_IGO, _Q_BODY = range(8)
 # Prepositions after which a place says where something happens, not whose it is.
 _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "across", "around", "via"))
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_QUOTE_SAID_BEFORE = re.compile(r"[,.?!][\"”’']\s*(?:said|says|added|asked|recalled)\s+$")
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w-]+)\s+counterparts?\b")
 _CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
 
 # "expelled two Bolivian diplomats", "summoned the Japanese ambassador"
@@ -1030,6 +1033,9 @@ class _Finder:
         ext = start
         k = 0
         steps = 0
+        # a national body's own country gives way to a country named before it: "Pakistan's
+        # Foreign Office spokeswoman" is no official of the British one
+        body_country = False
         multi_spans = lex.multi_spans
         while steps < 6:
             if k == len(words):  # ``k`` never passes the words read
@@ -1079,12 +1085,14 @@ class _Finder:
                             t.igo = True
                         elif t.country is None:
                             t.country = iso
+                            body_country = True
                         ext, k, matched = s0, k + span, True
                         break
                     if f is not None:
-                        if t.country is None and not (k == 0 and self._topic(t, f, _poss)):
+                        if (t.country is None or body_country) and not (k == 0 and self._topic(t, f, _poss)):
                             t.country = f[0]
                             t.igo = False
+                            body_country = f[1] == "seat"  # "Foreign Office", "Kremlin"
                         ext, k, matched = s0, k + span, True
                         break
                 if matched:
@@ -1095,12 +1103,14 @@ class _Finder:
                     t.igo = True
                 elif t.country is None:
                     t.country = o1[1]
+                    body_country = True
                 ext, k = s, k + 1
                 continue
             if f1 is not None:
-                if t.country is None and not (k == 0 and self._topic(t, f1, w != info[5])):
+                if (t.country is None or body_country) and not (k == 0 and self._topic(t, f1, w != info[5])):
                     t.country = f1[0]  # "Russia's deputy U.N. ambassador": the country wins
                     t.igo = False
+                    body_country = f1[1] == "seat"
                 ext, k = s, k + 1
                 continue
             if what == _Q_MOD:
@@ -1280,6 +1290,11 @@ class _Finder:
                 need = 2 if in_roster or (title is not None and not title.info.weak) else 99
             elif score < need and text.startswith((", who ", ", whose "), end):
                 score += 1  # "Ana Ruiz, who has led ...": "who" stands for a person
+            elif score < need and (
+                _AGE_AFTER.match(text, end, end + 6)
+                or _QUOTE_SAID_BEFORE.search(text, max(0, start - 12), start)
+            ):
+                score += 1  # "Ana Ruiz, 41, a farmer", '"We are home," said Ana Ruiz': a person speaks
             of_country = None
             if not one_word and text.startswith(" of ", end):
                 # "the ministers, Ana Ruiz of Peru and Luis Soto of Chile": a name in a list of people
@@ -1842,6 +1857,15 @@ class _Finder:
         w = m.group(1)
         return w in self.lex.acting_verbs or (w.endswith("ed") and w[:1].islower())
 
+    def _counterpart_country(self, start: int) -> str | None:
+        """The country of "his Indian counterpart" in the sentence after ``start``: another's."""
+        sent = self.an.sentence_at(start)
+        if sent is None or "counterpart" not in self.text[start : sent.end]:
+            return None
+        m = _COUNTERPART.search(self.text, start, sent.end)
+        form = self.lex.forms.get(m.group(1)) if m else None
+        return form[0] if form else None
+
     def _located(self, start: int) -> bool:
         """Whether a preposition of place stands right before ``start``: "talks in Oslo ended"."""
         if start == 0 or not self.text[start - 1].isspace():
@@ -1951,6 +1975,9 @@ class _Finder:
             if country is None and not igo:
                 # places that say whose before places that merely say where or are another's
                 avoid = {c for c in (t.host if t else None, p.near_capital if t and t.host else None) if c}
+                other = self._counterpart_country(p.start)
+                if other:
+                    avoid.add(other)  # "X had not met his Indian counterpart": X is no Indian
                 country = (
                     self._sentence_country(p.start, avoid, before=True, who=p)
                     or self._recent_country(
