@@ -1046,3 +1046,17 @@ def test_declining_a_proposal_to_meet_is_a_declined_meeting() -> None:
     cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestrian"])}
     found, _ids = events(text, cast, {"Varna": ("city", "ARV")})
     assert [(e.type, e.status) for e in found] == [("meeting", "declined")]
+
+
+def test_act_without_a_target_takes_the_target_of_its_side_just_told() -> None:
+    text = "Ilo Dask accused Kestria of spying. Arvania lodged a formal protest over the arrests on Tuesday."
+    cast: Cast = {
+        **PEOPLE,
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+    }
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [
+        ("accusation", ["Ilo Dask", "Kestria"]),
+        ("protest", ["Arvania", "Kestria"]),
+    ]

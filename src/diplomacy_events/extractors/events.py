@@ -1462,6 +1462,8 @@ _REJECTED_TYPES = {
     "allegations": "accusation",
     "allegation": "accusation",
     "charges": "accusation",
+    "charge": "accusation",
+    "claim": "accusation",
     "claims": "accusation",
     "criticism": "accusation",
     "sanctions": "sanction",
@@ -2276,6 +2278,8 @@ def _draft(
             denial = True
     if attender:
         subject = [a for a in attender if a not in objects][:1] or subject
+    if subject and not objects and trig.type in _ACTED_BY_SOMEONE:
+        objects = _same_side_target(doc, recent, subject[0], ms)
     if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
         return []  # "accused Kiir of ..." with no accuser found: who protested is the event
     if not subject and not objects:
@@ -2451,6 +2455,23 @@ def _draft(
                 )
             )
     return out
+
+
+def _same_side_target(doc: _Doc, recent: _Recent, actor: Actor, pos: int) -> list[Actor]:
+    """The target of the side's act just told, for an act that names none: "She accused India of
+    ... Islamabad lodged a formal protest over the death" (against India)."""
+    last = recent.last
+    if last is None or len(last.actors) < 2 or last.type not in _ACTED_BY_SOMEONE:
+        return []
+    first = last.actors[0]
+    side = actor.country
+    if not (first is actor or (side is not None and first.country == side)):
+        return []
+    # the act told in the same or the sentence before
+    here = doc.analysis.sentence_index(pos)
+    if here - doc.analysis.sentence_index(last.trigger.start) > 1:
+        return []
+    return [a for a in last.actors[1:] if a is not actor and (side is None or a.country != side)][:1]
 
 
 class _Recent:
