@@ -1060,3 +1060,41 @@ def test_act_without_a_target_takes_the_target_of_its_side_just_told() -> None:
         ("accusation", ["Ilo Dask", "Kestria"]),
         ("protest", ["Arvania", "Kestria"]),
     ]
+
+
+def test_the_blocs_summit_is_a_meeting_of_the_body_named_before() -> None:
+    text = "Arvania wants to rejoin the Coastal Union. The row dominated the bloc's annual summit on Sunday."
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Coastal Union": ("organization", None, ["Coastal Union"]),
+    }
+    found, ids = events(text, cast, dates={"Sunday": ("2026-02-15", "day")})
+    assert ("meeting", ["Coastal Union"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_recalling_its_own_envoy_from_a_capital_targets_the_host() -> None:
+    text = (
+        "Arvania's envoy Ana Ruiz met Kestria's leaders. "
+        "Within days, Arvania recalled its ambassador from Varna."
+    )
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+        "Ana Ruiz": ("person", "ARV", ["Ana Ruiz", "ambassador"]),  # the title linked to its holder
+    }
+    found, ids = events(text, cast, {"Varna": ("city", "KST")})
+    assert ("expulsion", ["Arvania", "Kestria"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_base_form_after_to_is_an_act() -> None:
+    text = "Ilo Dask used his speech on Saturday to accuse Kestria of sheltering rebels."
+    cast: Cast = {**PEOPLE, "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("accusation", ["Ilo Dask", "Kestria"])]
+
+
+def test_country_after_a_preposition_does_not_qualify_the_subject() -> None:
+    text = "Arvania met Kestria. Ministers called for an end to violence in Kestria and voiced concern."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert all(names(e, ids) != ["Kestria"] for e in found)

@@ -746,3 +746,13 @@ def test_name_after_said_and_a_quote_or_with_an_age_is_a_person() -> None:
     text = '"We are home at last," said Jivan Solan, 41, a fisherman. Later Ola Brandt, 33, left the port.'
     found = persons(text)
     assert {"Jivan Solan", "Ola Brandt"} <= set(found)
+
+
+def test_its_ambassador_from_a_capital_is_not_the_host_countrys_envoy() -> None:
+    text = (
+        "The ministry summoned Algeria's charge d'affaires in Bamako, Nadir Hamid, to protest. "
+        "Within days, Bamako recalled its ambassador from Algiers."
+    )
+    found = find_actors(text)
+    hamid = next(a for a in found if a.name == "Nadir Hamid")
+    assert [m.text for m in hamid.mentions] == ["Nadir Hamid"]

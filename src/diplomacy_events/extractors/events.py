@@ -1552,6 +1552,9 @@ _BODY_EVENT_GAP = re.compile(
     r"|convene|convenes|convened|opened|closed|ended)\s+(?:its|their)\s+(?:[a-z-]+\s+){0,2}"
 )
 # "a summit of the African Union"
+_BLOCS_OWN = re.compile(
+    r"\b[Tt]he\s+(?:bloc|alliance|union|organi[sz]ation|grouping|community)['’]s\s+(?:[a-z-]+\s+){0,2}$"
+)
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 # What may open the clause before such a meeting: it is what the clause is about, not a
 # background ("on the sidelines of the G20 summit", "attended a NATO summit")
@@ -1807,6 +1810,9 @@ def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
             code
             and code in doc.states
             and _LOWER_WORD_NEXT.match(doc.text[start + word.end() : start + word.end() + 2])
+            # "violence in Myanmar and ...": a country after a preposition, before no noun
+            and _NOUN_NEXT.match(doc.text, start + word.end())
+            and not _PREPOSITION_BEFORE.search(window, max(0, word.start() - 14), word.start())
         ):
             return doc.states[code]
     return None
@@ -2228,7 +2234,13 @@ def _draft(
         if target is not None and target not in subject:
             objects = [target]
     posted_hosts = False
-    if trig.type == "expulsion" and not [o for o in objects if o not in subject]:
+    own = subject[0].country if subject else None
+    if trig.type == "expulsion" and not [
+        # "Lima recalled its ambassador from Quito": its own envoy is not the other side
+        o
+        for o in objects
+        if o not in subject and not (o.kind == "person" and own and o.country == own)
+    ]:
         # "recalled its envoys to Lima and Quito", "recalled their ambassadors from La Paz"
         posted = _POSTED.search(text, me, min(end, me + 60))
         if posted is not None:
@@ -2282,6 +2294,21 @@ def _draft(
         objects = _same_side_target(doc, recent, subject[0], ms)
     if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
         return []  # "accused Kiir of ..." with no accuser found: who protested is the event
+    bloc_meeting = False
+    if (
+        not subject
+        and not objects
+        and trig.type == "meeting"
+        and _BLOCS_OWN.search(text, max(lo, ms - 40), ms)
+    ):
+        # "the bloc's annual summit": a meeting of the members of the body the article last named
+        bodies = [
+            p.record
+            for p in doc.actors_in(max(0, ms - 3000), ms)
+            if p.record.kind == "organization" and p.record.country is None
+        ]
+        if bodies:
+            subject, bloc_meeting = [bodies[-1]], True
     if not subject and not objects:
         if definite:
             last = recent.by_type.get(trig.type)
@@ -2402,7 +2429,7 @@ def _draft(
         groups = [[subject[0], a] for a in subject[1:]]  # "A, B and C signed the documents": A with each
     else:
         groups = [participants]
-    members = (
+    members = bloc_meeting or (
         len(participants) == 1
         and participants[0].kind == "organization"
         and participants[0].country is None
@@ -2828,6 +2855,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             continue
         dated = same.date is not None
         same.mentions.extend(d.mentions)
+        same.members = same.members or d.members
         if len(d.actors) > len(same.actors):
             same.actors = d.actors
         if same.location is None or (same.location.kind == "country" and d.location is not None):

@@ -82,6 +82,7 @@ _Q_NONE, _Q_FORMER, _Q_PRONOUN, _Q_MOD, _Q_POSSESSOR, _Q_QUALIFIER, _Q_IGO, _Q_B
 _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "across", "around", "via"))
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _QUOTE_SAID_BEFORE = re.compile(r"[,.?!][\"”’']\s*(?:said|says|added|asked|recalled)\s+$")
+_OWNER_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?$")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w-]+)\s+counterparts?\b")
 _CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
 
@@ -1195,7 +1196,9 @@ class _Finder:
         if not m:
             return
         prep, tail = m.group(1), m.group(2)
-        if t.info.role in _ENVOY_ROLES and prep not in ("of", "for", "from"):
+        owned = prep == "from" and _OWNER_PRONOUN.search(self.text, max(0, t.start - 20), t.start)
+        if t.info.role in _ENVOY_ROLES and (prep not in ("of", "for", "from") or owned):
+            # (and "recalled its ambassador from Algiers": the post the envoy leaves)
             # "ambassador in Paris", "envoy to Brussels": the host, never the envoy's own country
             for m2 in self.pat.caps.finditer(tail):
                 f = self.lex.forms.get(_strip_poss(m2.group())[0])
@@ -2050,10 +2053,13 @@ class _Finder:
             if t.possessor:
                 continue
             deputy = bool(_DEPUTY.match(t.text))
+            whose = t.country
+            if whose is None and t.pronoun:
+                whose = self._antecedent(t.start, t.ext_start)[0]  # "Lima recalled its ambassador"
             holders = [
                 p
                 for p in holders_by_role.get(t.info.role, ())
-                if (t.country is None or p.country == t.country)
+                if (whose is None or p.country == whose)
                 # "the foreign minister" is not the deputy foreign minister named before
                 and bool(_DEPUTY.match(p.title.text if p.title else "")) == deputy
             ]
