@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from diplomacy_events.extractors.events import find_events
 from diplomacy_events.models import Actor, Event, Location, Mention, TimeExpression
 
@@ -1098,3 +1100,44 @@ def test_country_after_a_preposition_does_not_qualify_the_subject() -> None:
     cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
     found, ids = events(text, cast)
     assert all(names(e, ids) != ["Kestria"] for e in found)
+
+
+def test_signing_with_demonym_counterparts_names_the_ministers_of_those_countries() -> None:
+    text = (
+        "Ilo Dask signed a fisheries accord with his Chilean and Peruvian counterparts on Monday. "
+        "Ana Soto of Chile and Luis Vera of Peru praised it."
+    )
+    cast: Cast = {
+        "Ilo Dask": ("person", "ARV", ["Ilo Dask"]),
+        "Ana Soto": ("person", "CHL", ["Ana Soto"]),
+        "Luis Vera": ("person", "PER", ["Luis Vera"]),
+    }
+    actors = [attrs.evolve(a, title="minister") for a in actors_for(text, cast)]
+    found = find_events(text, actors)
+    ids = {a.id: a.name for a in actors}
+    assert {ids[x] for e in found if e.type == "agreement" for x in e.actors} == {
+        "Ilo Dask",
+        "Ana Soto",
+        "Luis Vera",
+    }
+
+
+def test_signing_alongside_ministers_with_long_portfolios() -> None:
+    text = "Ilo Dask signed alongside Borland's Minister of Climate and Energy, Ruta Venn."
+    cast: Cast = {k: (kind, c, forms) for k, (kind, c, forms) in PEOPLE.items()}
+    actors = [attrs.evolve(a, title="Minister") for a in actors_for(text, cast)]
+    found = find_events(text, actors)
+    assert [(e.type, len(e.actors)) for e in found] == [("agreement", 2)]
+
+
+def test_expulsion_of_a_demonym_diplomat_from_a_capital() -> None:
+    text = "Chile protested at the expulsion last week of a Chilean diplomat from Lima, Peru's capital."
+    cast: Cast = {"Peru": ("state", "PER", ["Peru"]), "Chile": ("state", "CHL", ["Chile", "Chilean"])}
+    found, ids = events(text, cast, {"Lima": ("city", "PER")})
+    assert ("expulsion", ["Peru", "Chile"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_one_side_declining_to_sign_is_a_declined_agreement() -> None:
+    text = "Arvania, which had been invited to join, declined to sign, its foreign ministry said."
+    found, ids = events(text, {"Arvania": ("state", "ARV", ["Arvania"])})
+    assert [(e.type, e.status, names(e, ids)) for e in found] == [("agreement", "declined", ["Arvania"])]

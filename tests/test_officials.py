@@ -756,3 +756,12 @@ def test_its_ambassador_from_a_capital_is_not_the_host_countrys_envoy() -> None:
     found = find_actors(text)
     hamid = next(a for a in found if a.name == "Nadir Hamid")
     assert [m.text for m in hamid.mentions] == ["Nadir Hamid"]
+
+
+def test_name_between_a_closed_quote_and_told_is_a_person() -> None:
+    text = 'Any incursion "will be met with force", Sefa Mateo told state radio.'
+    assert "Sefa Mateo" in persons(text)
+
+
+def test_demonym_of_diplomats_after_an_expulsion_is_their_state() -> None:
+    assert "Chile" in states("Peru defended the expulsion last week of a Chilean diplomat from Lima.")

@@ -519,6 +519,10 @@ class _Doc:
                     out.add(a.start)
         return out
 
+    def by_country(self, code: str) -> list[Actor]:
+        """The actors of one country, in order of first mention."""
+        return list(dict.fromkeys(p.record for p in self.actors.items if p.record.country == code))
+
     def actors_in(self, start: int, end: int) -> list[Placed[Actor]]:
         """Mentions of actors within ``[start, end)`` that may act: no title modifiers, no dateline."""
         return self.acting.between(start, end)
@@ -764,6 +768,10 @@ _TITLE_HEAD = re.compile(r"(?:(?:the\s+|his\s+|her\s+|their\s+|its\s+|[A-Z][\w.'
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
     stop = min(end, pos + 60)
+    if "counterparts" in text[pos:stop]:
+        sides = _counterpart_sides(doc, pos, stop)
+        if sides:
+            return sides
     between = _BETWEEN_AHEAD.match(text, pos, stop) if text.find("between", pos, stop) >= 0 else None
     after = doc.actors_in(between.end(), end) if between else []
     if between and len(after) < 2:
@@ -828,7 +836,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []
     if _TO_VERB.search(gap) and not _TO_WITH_END.search(gap):
         return []  # "travel to Muscat to thank the sultan": the object of another verb
-    if _GAP_BREAK_WORD.search(gap):
+    if _GAP_BREAK_WORD.search(checked):  # (a portfolio may hold "and": "Minister of Climate and Energy")
         return []
     if (
         first.record.kind == "state"
@@ -881,6 +889,57 @@ _DEMONYM_PAIR = re.compile(
     r"|envoys|teams|governments|presidents|forces|troops|navies|militaries|authorities)\b"
 )
 _TWO_DEMONYMS = re.compile(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+and\s+(?:the\s+)?([A-Z][\w-]+)\b")
+
+
+_DEMONYM_COUNTERPARTS = re.compile(
+    r"\s+(?:with|alongside)\s+(?:his|her|their)\s+((?:[A-Z][\w-]+,?\s+)*?)(?:and\s+)?([A-Z][\w-]+)\s+counterparts\b"
+)
+
+
+_EXPELLED_FROM = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+of\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[a-z]+\s+)?"
+    r"([A-Z][\w-]+)\s+(?:diplomats?|envoys?|ambassadors?|embassy\s+staff|consuls?|officials?)"
+    r"(?:\s+from\s+(?:the\s+)?([A-Z][\w'’-]+))?"
+)
+
+
+def _expelled_from(doc: _Doc, start: int, end: int) -> tuple[list[Actor], list[Actor]] | None:
+    """Who expelled whom in "the expulsion last week of a Russian diplomat from Tallinn": the state
+    of the place the envoy leaves, and the envoy's state."""
+    from diplomacy_events.countries import demonym_country
+
+    m = _EXPELLED_FROM.match(doc.text, start, end)
+    code = demonym_country(m.group(1)) if m else None
+    envoys = doc.states.get(code) if code else None
+    if m is None or envoys is None:
+        return None
+    host = None
+    if m.group(2):
+        place = doc.locations.first_after(m.start(2), m.end(2))
+        country = place.record.country if place is not None else None
+        host = doc.states.get(country) if country and country != code else None
+    return ([host] if host else []), [envoys]
+
+
+def _counterpart_sides(doc: _Doc, start: int, end: int) -> list[Actor]:
+    """ "with his Finnish and Latvian counterparts": the ministers of those countries the document
+    names (the person with a title first), else their states."""
+    from diplomacy_events.countries import demonym_country
+
+    m = _DEMONYM_COUNTERPARTS.match(doc.text, start, end)
+    if m is None:
+        return []
+    words = [w.strip(" ,") for w in m.group(1).split()] + [m.group(2)]
+    out: list[Actor] = []
+    for w in words:
+        code = demonym_country(w)
+        if code is None:
+            return []
+        people = [a for a in doc.by_country(code) if a.kind == "person"]
+        side = next((a for a in people if a.title), None) or doc.states.get(code)
+        if side is not None and side not in out:
+            out.append(side)
+    return out
 
 
 def _demonym_sides(doc: _Doc, start: int, end: int) -> list[Actor]:
@@ -2275,6 +2334,10 @@ def _draft(
         speaker = next((who for a, b, who in doc.quoted if a <= ms < b), None)
         if speaker is not None:
             subject, objects = [speaker], [o for o in objects if o is not speaker]  # the quote's speaker acts
+    if trig.type == "expulsion" and tl.startswith("expulsion"):
+        expelled = _expelled_from(doc, me, end)
+        if expelled is not None:
+            subject, objects = expelled  # "the expulsion of a Russian diplomat from Tallinn"
     if trig.type in _DIPLOMAT_TYPES:
         # "summoned Russia's charge d'affaires": an envoy the text does not name stands for the state
         objects = [_envoy_state(doc, a, me) for a in objects]
@@ -2871,8 +2934,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         if d.type not in _NEEDS_TWO
         or len(d.actors) >= 2
         or _bloc_alone(d)
-        # "Sudan declined to attend the talks": the refusal is one side's act
-        or (d.type == "meeting" and d.status == "declined" and len(d.actors) == 1)
+        # "Sudan declined to attend the talks", "Norway declined to sign": the refusal is one side's act
+        or (d.type in ("meeting", "agreement") and d.status == "declined" and len(d.actors) == 1)
     ]
 
 

@@ -83,12 +83,15 @@ _LOCATIVE = frozenset(("in", "at", "near", "to", "into", "outside", "inside", "a
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _QUOTE_SAID_BEFORE = re.compile(r"[,.?!][\"”’']\s*(?:said|says|added|asked|recalled)\s+$")
 _OWNER_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?$")
+_QUOTE_COMMA_BEFORE = re.compile(r"(?:[\"”],|,[\"”])\s*$")
+_SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w-]+)\s+counterparts?\b")
 _CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
 
 # "expelled two Bolivian diplomats", "summoned the Japanese ambassador"
 _EXPELLED_BEFORE = re.compile(
-    r"\b(?:expel|expels|expelled|expelling|summon|summons|summoned|summoning|ordered\s+out)"
+    r"\b(?:expel|expels|expelled|expelling|summon|summons|summoned|summoning|ordered\s+out"
+    r"|expulsions?\s+(?:[a-z]+\s+){0,2}?of)"
     r"\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+"
     r"|several\s+|top\s+|senior\s+|more\s+|of\s+|its\s+)*$"
 )
@@ -1296,6 +1299,10 @@ class _Finder:
             elif score < need and (
                 _AGE_AFTER.match(text, end, end + 6)
                 or _QUOTE_SAID_BEFORE.search(text, max(0, start - 12), start)
+                or (
+                    _QUOTE_COMMA_BEFORE.search(text, max(0, start - 4), start)
+                    and _SAID_AFTER.match(text, end)
+                )
             ):
                 score += 1  # "Ana Ruiz, 41, a farmer", '"We are home," said Ana Ruiz': a person speaks
             of_country = None
