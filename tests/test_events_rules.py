@@ -1141,3 +1141,10 @@ def test_one_side_declining_to_sign_is_a_declined_agreement() -> None:
     text = "Arvania, which had been invited to join, declined to sign, its foreign ministry said."
     found, ids = events(text, {"Arvania": ("state", "ARV", ["Arvania"])})
     assert [(e.type, e.status, names(e, ids)) for e in found] == [("agreement", "declined", ["Arvania"])]
+
+
+def test_the_state_sent_a_note_of_protest_is_its_target() -> None:
+    text = "Last month Arvania sent Kestria a note of protest over an army exercise."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvania", "Kestria"])]

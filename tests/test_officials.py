@@ -765,3 +765,15 @@ def test_name_between_a_closed_quote_and_told_is_a_person() -> None:
 
 def test_demonym_of_diplomats_after_an_expulsion_is_their_state() -> None:
     assert "Chile" in states("Peru defended the expulsion last week of a Chilean diplomat from Lima.")
+
+
+def test_byline_at_the_top_gives_no_country_and_undersecretary_is_a_title() -> None:
+    text = (
+        "Chile and Peru sign river pact\nBy Marta Ibsen | 7 August 2025\n"
+        "Chile and Peru signed a pact on Tuesday. "
+        '"We will not pay," the undersecretary of foreign affairs, Paula Vidal, said.'
+    )
+    found = persons(text)
+    assert found["Marta Ibsen"].country is None
+    assert found["Paula Vidal"].title == "undersecretary"
+    assert "Chile" in states("Last month Peru sent Chile a note of protest.")

@@ -623,7 +623,9 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
 _THE_BLOC_END = re.compile(
     r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:bloc|alliance|grouping|organisation|organization)\s+(?:[a-z]+\s+){0,2}$"
 )
-_OBJECT_PREP = re.compile(r"\b(?:with|to|from|against|into|toward|towards|in|at)\s+(?:the\s+)?$")
+_OBJECT_PREP = re.compile(
+    r"\b(?:with|to|from|against|into|toward|towards|in|at|sent|sends|handed|hands|gave|gives)\s+(?:the\s+)?$"
+)
 _LED_BY = re.compile(r",\s+(?:led|headed|chaired|accompanied)\s+by\s+")
 
 
@@ -896,6 +898,8 @@ _DEMONYM_COUNTERPARTS = re.compile(
 )
 
 
+_GIVING = re.compile(r"\b(?:sent|sends|handed|hands|delivered|delivers|gave|gives|presented)\s+$")
+_GIVEN_TO = re.compile(r"\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?")
 _EXPELLED_FROM = re.compile(
     r"(?:\s+[a-z]+){0,2}?\s+of\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[a-z]+\s+)?"
     r"([A-Z][\w-]+)\s+(?:diplomats?|envoys?|ambassadors?|embassy\s+staff|consuls?|officials?)"
@@ -2354,7 +2358,15 @@ def _draft(
     if attender:
         subject = [a for a in attender if a not in objects][:1] or subject
     if subject and not objects and trig.type in _ACTED_BY_SOMEONE:
-        objects = _same_side_target(doc, recent, subject[0], ms)
+        given = [p for p in doc.actors_in(lo, ms) if _GIVEN_TO.fullmatch(text, p.end, ms)]
+        if (
+            given
+            and given[-1].record not in subject
+            and _GIVING.search(text, max(lo, given[-1].start - 12), given[-1].start)
+        ):
+            objects = [given[-1].record]  # "sent Chile a note of protest"
+        else:
+            objects = _same_side_target(doc, recent, subject[0], ms)
     if not subject and objects and trig.type in _ACTED_BY_SOMEONE and not definite:
         return []  # "accused Kiir of ..." with no accuser found: who protested is the event
     bloc_meeting = False

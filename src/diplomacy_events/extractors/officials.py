@@ -117,7 +117,8 @@ _HONORIFIC_GAP = re.compile(r",?\s+(?:(?:Sheikh|Prince|Dr\.|Mr\.|Ms\.|Mrs\.|Gene
 # A credit line: "(Reporting by A in Lima; Editing by B)", a line that opens "Writing by C".
 _BYLINE = re.compile(
     r"(?:^|\()[ \t]*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten)"
-    r"\s+by\b[^\n)]*",
+    r"\s+by\b[^\n)]*"
+    r"|^[ \t]*By\s+[A-Z][^\n|,]{0,60}",  # "By Ana Ruiz | 7 August 2025": the article's byline
     re.MULTILINE,
 )
 _KNOWN_AS = re.compile(
@@ -1935,7 +1936,7 @@ class _Finder:
                 self._qualify(p.title)
         self._own_places(persons)
         resolved: list[tuple[_Person, str | None, str | None, str | None, bool]] = []  # title role cameo
-        bylines = [m.span() for m in _BYLINE.finditer(text)] if " by " in text else []
+        bylines = [m.span() for m in _BYLINE.finditer(text)] if " by " in text or "By " in text else []
         # country in order: the title's words, the name's own words, the roster, possessors, context
         for p in persons:
             t = p.title
