@@ -232,3 +232,41 @@ def test_repeated_pronoun_goes_on_naming_the_subject() -> None:
         placed += [Placed(a, b, actor) for a, b in spans]
     who = resolve_pronoun(analyze(text), Index(placed), text.rindex(" he ") + 1)
     assert who is not None and who.name == "Jon Berg"
+
+
+def test_long_title_with_and_before_the_speaker_after_a_quote() -> None:
+    text = '"We act now," Arvania\'s Minister of Energy and Environment, Ilo Dask, said on Monday.'
+    actors = make(text, ("Arvania", "state", ["Arvania"]), ("Ilo Dask", "person", ["Ilo Dask"]))
+    [s] = direct(text, actors)
+    assert s.speaker == "a2"
+
+
+def test_person_named_after_a_body_in_the_subject_speaks() -> None:
+    text = 'The Secretary General of the Coastal Forum, Ilo Dask, appealed to both sides to "talk".'
+    actors = make(
+        text, ("Coastal Forum", "organization", ["Coastal Forum"]), ("Ilo Dask", "person", ["Ilo Dask"])
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a2"
+
+
+def test_whom_clause_between_the_speaker_and_the_verb() -> None:
+    text = 'Ilo Dask, whom the Coastal Forum asked to mediate, said he would visit "before the rains".'
+    actors = make(
+        text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Coastal Forum", "organization", ["Coastal Forum"])
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"
+
+
+def test_what_it_called_names_the_body_of_the_clause() -> None:
+    text = (
+        'The Arvanian ministry summoned the envoy, Ilo Dask, to protest at what it called "hostile" remarks.'
+    )
+    actors = make(
+        text,
+        ("Arvanian ministry", "organization", ["Arvanian ministry"]),
+        ("Ilo Dask", "person", ["Ilo Dask"]),
+    )
+    [s] = direct(text, actors)
+    assert s.speaker == "a1"

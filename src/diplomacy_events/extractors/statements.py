@@ -37,10 +37,14 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _AFTER_WINDOW = 80
 _POSSESSED_TITLE = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,3}[a-z]+,?\s+")
 _IN_PLACE_GAP = re.compile(r"(?:\s+[a-z]+)?\s+(?:in|at)\s+")
-_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|although|though|as|when|after)\b")
+# (a bare "and" may join the words of a title: "Minister of Energy and Environment")
+_NEW_CLAUSE = re.compile(
+    r"\b(?:while|whereas|but|although|though|as|when|after)\b|,\s+and\b|\band\s+(?:his|her|their|its)\b"
+)
 # Abbreviated honorifics and ranks, whose full stop ends no sentence ("said Dr. Ana Ruiz").
 _HONORIFIC_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Maj|Capt|Adm|Sen|Rep|Gov|Amb|Rev|Sgt)\.")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|has|once)\s+)?$")
+_IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|had|have)\s+)?$")
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:whom|who)\s+$")
 _REACH = 400
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -49,7 +53,7 @@ _PARTICIPLE_LEAD = re.compile(r",\s*$")
 _APPOSED_REACH = 180
 # ", a spokeswoman for the ministry, " or ", who led the delegation, ": one aside, then the verb
 _APPOSED = re.compile(
-    r"\s*,\s*(?:(?:who|which)\s[^.;!?]{1,150}?|(?:the|a|an|[A-Z][\w’'.\-]*['’]s)\s[^,.;:!?\"“”]{1,100}),\s*"
+    r"\s*,\s*(?:(?:who|whom|whose|which)\s[^.;!?]{1,150}?|(?:the|a|an|[A-Z][\w’'.\-]*['’]s)\s[^,.;:!?\"“”]{1,100}),\s*"
     r"(?:(?:also|has|had|have|was|is|later|then|again|further|once|on\s+\w+)\s+){0,2}"
 )
 # between a closing quotation mark and the speaker: a comma, a title ("Defence Minister")
@@ -116,6 +120,11 @@ def _speaker_near(
             if not named:
                 return recent
         return resolve_pronoun(analysis, actors, p_start, exclude=excluded)
+    if _IT_BEFORE.search(text, max(lo, verb_start - 12), verb_start):
+        # "to protest at what it called '...'": the body or state the clause is about
+        body = next((p.record for p in actors.between(lo, verb_start) if p.record.kind != "person"), None)
+        if body is not None:
+            return body
     if text[verb_end - 3 : verb_end] == "ing" and _PARTICIPLE_LEAD.search(
         text, max(lo, verb_start - 4), verb_start
     ):
@@ -306,9 +315,10 @@ def _attribute_before(
             return who
     if verbs_only:
         return None
-    first = actors.first_after(sent_start, quote.start)
-    if first is not None:
-        return first.record
+    # "The Secretary General of the Forum, Ana Ruiz, appealed to ... to '...'": the person named
+    first_actor = _clause_subject(actors, sent_start, quote.start)
+    if first_actor is not None:
+        return first_actor
     pronoun = _PRONOUN.search(text, sent_start, quote.start)
     return resolve_pronoun(analysis, actors, pronoun.start()) if pronoun else None
 
