@@ -342,3 +342,18 @@ def test_a_participle_after_be_is_not_a_past_verb() -> None:
     got = _values("The first grants are expected to be paid out in June.", dt.date(2026, 3, 20))
     assert got["June"] == "2026-06"
     assert _values("The talks were held in May.", dt.date(2026, 3, 20))["May"] == "2025-05"
+
+
+def test_dotted_day_first_dates_and_the_time_after_them_are_one_point() -> None:
+    found = dates("Updated: 21.04.2025 16:20 GMT\nTalks resumed.", dt.date(2025, 4, 21))
+    assert found == [("21.04.2025 16:20 GMT", "2025-04-21T16:20")]
+    found = dates("Talks begin\nMay 3, 2024 7:05 AM UTC\nThe envoys met.", dt.date(2024, 5, 3))
+    assert found == [("May 3, 2024 7:05 AM UTC", "2024-05-03T07:05")]
+
+
+def test_wire_and_live_post_clock_times() -> None:
+    pub = dt.date(2025, 6, 7)
+    found = dates("Ceasefire: live\n0915 GMT: The envoys arrive.\n10:40 The session opens.\n", pub)
+    assert found == [("0915 GMT", "2025-06-07T09:15"), ("10:40", "2025-06-07T10:40")]
+    # a clock-like number inside a sentence is no live-post stamp
+    assert dates("The vote was 10:40 in favour.", pub) == []

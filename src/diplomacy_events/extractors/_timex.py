@@ -112,7 +112,12 @@ _ZONE = _alt("GMT UTC EST EDT CET CEST BST PST PDT ET local_time")
 
 _KINDS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])(?:1[5-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d)?(?![\d-])"),
-    ("numdate", r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:1[5-9]|20)\d\d(?![\d/])"),
+    (
+        "numdate",
+        # "6/14/2023", and "12.03.2026" (day first, as where the dotted form is written)
+        r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])(?:/(?:0?[1-9]|[12]\d|3[01])/|\.(?:0?[1-9]|1[0-2])\.)"
+        r"(?:1[5-9]|20)\d\d(?![\d/]|\.\d)",
+    ),
     ("rmd", rf"{_MONTH}{_SP}{_DAY}{_RSEP}(?:{_MONTH}{_SP})?{_DAY}(?:,?{_SP}{_YEAR})?"),
     ("rdm", rf"{_DAY}(?:{_SP}{_MONTH})?{_RSEP}{_DAY}{_SP}(?:of{_SP})?{_MONTH}(?:,?{_SP}{_YEAR})?"),
     (
@@ -174,7 +179,10 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (
         "time",
         rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?{_SP}?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
-        rf"(?={_SP}?{_ZONE})|noon|midnight|midday)(?:{_SP}?{_ZONE})?"
+        rf"(?={_SP}?{_ZONE})|noon|midnight|midday"
+        # "1145 GMT" in wire copy; "14:40" opening a line, the time stamp of a live post
+        rf"|(?:[01]\d|2[0-3])[0-5]\d(?={_SP}?(?:gmt|utc)\b)|(?<![^\n])(?:[01]?\d|2[0-3]):[0-5]\d(?=[ \t]))"
+        rf"(?:{_SP}?{_ZONE})?"
         rf"(?:,?{_SP}(?:on{_SP})?(?:{_WD}|{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR_DIGITS})?))?",
     ),
     ("weekday", rf"(?:(?:early|late|later|earlier){_SP}(?:on{_SP})?)?{_WD}(?:{_SP}{_TOD})?"),
@@ -748,7 +756,7 @@ _APPROX_FIRST = (
 _OPENERS: dict[str, tuple[str, ...]] = {
     # numbers of one or two digits, of four, of three or more than four
     "#digit12": ("numdate", "rdm", "date", "century", "quarter", "time", "ago", "dur", "set"),
-    "#digit4": ("iso", "yrange", "decade", "quarter", "ago", "dur", "set", "year"),
+    "#digit4": ("iso", "yrange", "decade", "quarter", "ago", "dur", "set", "year", "time"),
     "#digit3": ("ago", "dur", "set"),
     "#month": ("rmd", "date", "monyear", "monrel", "month"),
     "#weekday": ("date", "weekday"),

@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
+import attrs
+
 from diplomacy_events.extractors import _timex as tx
 from diplomacy_events.hookspecs import hookimpl
 from diplomacy_events.lexicon import EMPTY, Knowledge
@@ -156,7 +158,7 @@ _CASED_KINDS = frozenset(
 _LOWER_CALENDAR_WORD = re.compile(  # a lower-case first letter, then any case; the names as a trie
     r"(?<![A-Za-z])(?=[a-z])(?i:" + tx._alternation(sorted([*tx.MONTHS, *tx.WEEKDAYS])) + r")(?![A-Za-z])"
 )
-_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s?([ap])?", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})(?::?(\d\d))?\s?([ap])?", re.IGNORECASE)
 
 
 class _State:
@@ -336,9 +338,40 @@ def find_dates(
                 granularity=gran,  # type: ignore[arg-type]
             )
         )
+    out = _join_date_and_time(text, out)
     out = _add_foreign(text, out)
     if knowledge.date_patterns:
         out = _apply_plugins(text, published, knowledge, out)
+    return out
+
+
+_DATE_TIME_GAP = re.compile(r"[ \t]*,?[ \t]*(?:at[ \t]+)?")
+
+
+def _join_date_and_time(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """A day and the clock time right after it are one point in time: "April 10, 2025 9:14 AM UTC",
+    "12.03.2026 14:05 GMT" (the time already carries the day, which it takes from the date)."""
+    if len(found) < 2:
+        return found
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        day = found[i]
+        clock = found[i + 1] if i + 1 < len(found) else None
+        if (
+            clock is not None
+            and day.granularity == "day"
+            and day.value
+            and clock.type == "TIME"
+            and clock.value
+            and clock.value.startswith(day.value + "T")
+            and _DATE_TIME_GAP.fullmatch(text, day.end, clock.start)
+        ):
+            out.append(attrs.evolve(clock, start=day.start, text=text[day.start : clock.end]))
+            i += 2
+            continue
+        out.append(day)
+        i += 1
     return out
 
 
@@ -508,8 +541,9 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
         st.anchor(val, "day")
         return val, "DATE", "day"
     if kind == "numdate":
-        a, b, y = (int(x) for x in s.split("/"))
-        m, d_ = (b, a) if a > 12 else (a, b)
+        dotted = "." in s
+        a, b, y = (int(x) for x in s.replace(".", "/").split("/"))
+        m, d_ = (b, a) if a > 12 or dotted else (a, b)
         val = dt.date(y, m, d_).isoformat()
         st.anchor(val, "day")
         return val, "DATE", "day"
