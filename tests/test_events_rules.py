@@ -1148,3 +1148,22 @@ def test_the_state_sent_a_note_of_protest_is_its_target() -> None:
     cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
     found, ids = events(text, cast)
     assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvania", "Kestria"])]
+
+
+def test_talks_with_a_demonym_counterpart_during_a_visit() -> None:
+    text = "Ilo Dask will visit Chile next week for talks with his Chilean counterpart, officials said."
+    cast: Cast = {"Ilo Dask": ("person", "ARV", ["Ilo Dask"]), "Chile": ("state", "CHL", ["Chile"])}
+    found, ids = events(text, cast, {"Chile": ("country", "CHL")})
+    assert ("meeting", "planned", ["Ilo Dask", "Chile"]) in [(e.type, e.status, names(e, ids)) for e in found]
+
+
+def test_veto_of_their_text_targets_its_owners() -> None:
+    text = (
+        "Coastal Union leaders agreed on a loan on Friday, but Arvania vetoed a section of their conclusions."
+    )
+    cast: Cast = {
+        "Coastal Union": ("organization", None, ["Coastal Union"]),
+        "Arvania": ("state", "ARV", ["Arvania"]),
+    }
+    found, ids = events(text, cast)
+    assert ("rejection", ["Arvania", "Coastal Union"]) in [(e.type, names(e, ids)) for e in found]

@@ -770,7 +770,7 @@ _TITLE_HEAD = re.compile(r"(?:(?:the\s+|his\s+|her\s+|their\s+|its\s+|[A-Z][\w.'
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
     stop = min(end, pos + 60)
-    if "counterparts" in text[pos:stop]:
+    if "counterpart" in text[pos:stop]:
         sides = _counterpart_sides(doc, pos, stop)
         if sides:
             return sides
@@ -894,7 +894,8 @@ _TWO_DEMONYMS = re.compile(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+and\s+(?:the\s+)?([A-
 
 
 _DEMONYM_COUNTERPARTS = re.compile(
-    r"\s+(?:with|alongside)\s+(?:his|her|their)\s+((?:[A-Z][\w-]+,?\s+)*?)(?:and\s+)?([A-Z][\w-]+)\s+counterparts\b"
+    r"\s+(?:with|alongside)\s+(?:his|her|their)\s+((?:[A-Z][\w-]+,?\s+)*?)(?:and\s+)?([A-Z][\w-]+)\s+counterparts?\b"
+    r"(?!,?\s+[A-Z])"  # "with his Thai counterpart, Maris Sangiam": the name says who
 )
 
 
@@ -1661,6 +1662,8 @@ _BUT_VERB = re.compile(
     r"\bbut\s+(?:(?:also|then|later|did|does|do|had|has|have|would|will|could|not|never|didn['’]t|did\s+not)\s+){0,3}$"
 )
 _PURPOSE_TO = re.compile(r"[\w,]\s+to\s+$")
+_THEIR_THING = re.compile(r"\s+(?:(?:a|an|the|parts?|sections?)\s+(?:[a-z-]+\s+){0,2}of\s+)?(?:their|its)\s")
+_FOR_END = re.compile(r"\bfor\s+(?:[a-z-]+\s+){0,2}$")
 _CONTROL_VERBS = frozenset(
     "urged urge urges asked ask asks invited invite invites called sent send dispatched told ordered pressed "  # noqa: SIM905
     "encouraged allowed persuaded".split()
@@ -2202,7 +2205,11 @@ def _draft(
         ):
             # "X met Y on Monday but did not meet Z": the verb before "but" has the subject
             subject = [before_last.actors[0]]
-        elif before_last is not None and _PURPOSE_TO.search(tight):
+        elif before_last is not None and (
+            _PURPOSE_TO.search(tight)
+            # "X will visit Hanoi next week for talks with ...": the visitor talks
+            or (trig.type in _CONSULT and before_last.type == "visit" and _FOR_END.search(tight))
+        ):
             # "X summoned the envoy to demand ...": the infinitive says why X acted
             if trig.type == before_last.type:
                 # "refused to recognise X": one act, whose object may come only with the infinitive
@@ -2265,6 +2272,11 @@ def _draft(
             last = recent.last
             if any(a.country == side for a in last.actors[1:]) and last.actors[0].country != side:
                 objects = _as_states(doc, last.actors[:1])
+        elif subject and _THEIR_THING.match(text, me, min(end, me + 50)):
+            # "EU leaders agreed ..., but Hungary vetoed a section of their conclusions": the owners
+            # are the sentence's first actor
+            owner = next((p.record for p in doc.actors_in(sent[0], ms) if p.record not in subject), None)
+            objects = [owner] if owner is not None else []
     if trig.type == "visit":
         agent = _visitor_after(doc, m, end) if tl in _TRIP_NOUNS else None
         if agent is not None:
