@@ -1167,3 +1167,30 @@ def test_veto_of_their_text_targets_its_owners() -> None:
     }
     found, ids = events(text, cast)
     assert ("rejection", ["Arvania", "Coastal Union"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_breaking_off_relations_is_a_reduction_of_both_sides() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    for text in (
+        "Arvania broke off diplomatic relations with Kestria on Tuesday.",
+        "Arvania severed ties with Kestria on Tuesday.",
+    ):
+        found, ids = events(text, cast)
+        assert [(e.type, e.cameo, names(e, ids)) for e in found] == [
+            ("expulsion", "161", ["Arvania", "Kestria"])
+        ]
+    # one side only: no event ("cut ties with the Islamic Republic" unresolved)
+    found, _ids = events("Arvania cut ties with the republic in 2016.", cast)
+    assert found == []
+    found, _ids = events("Protesters broke windows and cut cables.", cast)
+    assert found == []
+
+
+def test_lodging_a_complaint_is_a_protest() -> None:
+    text = "Arvania's foreign ministry said it had lodged a complaint with Kestria's embassy."
+    cast: Cast = {
+        "Arvanian foreign ministry": ("organization", "ARV", ["Arvania's foreign ministry"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+    }
+    found, ids = events(text, cast)
+    assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvanian foreign ministry", "Kestria"])]

@@ -2955,11 +2955,14 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return [
         d
         for d in out
-        if d.type not in _NEEDS_TWO
-        or len(d.actors) >= 2
-        or _bloc_alone(d)
-        # "Sudan declined to attend the talks", "Norway declined to sign": the refusal is one side's act
-        or (d.type in ("meeting", "agreement") and d.status == "declined" and len(d.actors) == 1)
+        if not (d.plover == "REDUCE" and len(d.actors) < 2)  # "cut ties with": both sides or nothing
+        and (
+            d.type not in _NEEDS_TWO
+            or len(d.actors) >= 2
+            or _bloc_alone(d)
+            # "Sudan declined to attend the talks", "Norway declined to sign": one side's refusal
+            or (d.type in ("meeting", "agreement") and d.status == "declined" and len(d.actors) == 1)
+        )
     ]
 
 
