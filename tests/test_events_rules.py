@@ -1194,3 +1194,19 @@ def test_lodging_a_complaint_is_a_protest() -> None:
     }
     found, ids = events(text, cast)
     assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvanian foreign ministry", "Kestria"])]
+
+
+def test_resuming_a_dialogue_is_a_planned_meeting_and_the_host_of_the_next_round_takes_part() -> None:
+    cast: Cast = {
+        "Arvania": ("state", "ARV", ["Arvania"]),
+        "Kestria": ("state", "KST", ["Kestria"]),
+        "Borland": ("state", "BRL", ["Borland"]),
+    }
+    found, ids = events("Arvania and Kestria will resume their security dialogue next month.", cast)
+    assert [(e.type, e.status, names(e, ids)) for e in found] == [
+        ("meeting", "planned", ["Arvania", "Kestria"])
+    ]
+    found, ids = events("Borland will host the next round of talks between Arvania and Kestria.", cast)
+    assert [names(e, ids) for e in found] == [["Borland", "Arvania", "Kestria"]]
+    found, ids = events("The bishops called for dialogue between the two sides.", cast)
+    assert found == []

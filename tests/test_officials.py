@@ -777,3 +777,8 @@ def test_byline_at_the_top_gives_no_country_and_undersecretary_is_a_title() -> N
     assert found["Marta Ibsen"].country is None
     assert found["Paula Vidal"].title == "undersecretary"
     assert "Chile" in states("Last month Peru sent Chile a note of protest.")
+
+
+def test_demonym_of_sanctioned_officials_is_their_state() -> None:
+    assert "Iran" in states("Britain imposed sanctions on two Iranian officials over abuses.")
+    assert "Iran" not in states("Britain praised two Iranian officials for their work.")

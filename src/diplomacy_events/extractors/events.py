@@ -1649,7 +1649,8 @@ _ATTEND = re.compile(
 )
 _HOSTED_BEFORE = re.compile(
     r"\b(?:hosted|hosts|hosting|host|brokered|brokers|mediated|mediates|convened|convenes|organised|organized"
-    r"|chaired|chairs)\s+(?:a\s+|the\s+|new\s+|fresh\s+|indirect\s+|direct\s+){0,2}$"
+    r"|chaired|chairs)\s+(?:a\s+|the\s+|new\s+|fresh\s+|indirect\s+|direct\s+|next\s+|another\s+|latest\s+"
+    r"|first\s+|second\s+|third\s+|final\s+){0,3}$"
 )
 _TO_BODY = re.compile(r"\s+to\s+(?:the\s+)?")
 _BOTH_SIDES = re.compile(

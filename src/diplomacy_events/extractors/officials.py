@@ -95,6 +95,14 @@ _EXPELLED_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|\d+\s+"
     r"|several\s+|top\s+|senior\s+|more\s+|of\s+|its\s+)*$"
 )
+_SANCTIONS_ON_BEFORE = re.compile(
+    r"\b(?:sanctions|sanctioned|sanctioning|blacklisted|asset\s+freezes?|travel\s+bans?)\s+(?:on\s+|against\s+)?"
+    r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+|more\s+|top\s+|senior\s+)*$"
+)
+_SANCTIONED_AFTER = re.compile(
+    r"\s+(?:officials?|companies|company|firms?|entities|entity|individuals|banks?|nationals|ministers?|generals?"
+    r"|commanders?|oligarchs?|businessmen|lawmakers|judges|vessels|tankers|ships|airlines?)\b"
+)
 _ENVOYS_AFTER = re.compile(
     r"\s+(?:diplomats?|envoys?|ambassadors?|charg[eé]s?\s+d['’]affaires|embassy\s+(?:staff|officials)|consuls?"
     r"|(?:military|defen[cs]e)\s+attach[eé]s?)\b"
@@ -1817,6 +1825,8 @@ class _Finder:
         text = self.text
         if _ENVOYS_AFTER.match(text, e) and _EXPELLED_BEFORE.search(text, max(0, s - 40), s):
             return True  # "expelled two Bolivian diplomats": the envoys' state is the target
+        if _SANCTIONED_AFTER.match(text, e) and _SANCTIONS_ON_BEFORE.search(text, max(0, s - 40), s):
+            return True  # "imposed sanctions on two Iranian officials": their state is the target
         if s < 4 or text[s - 4 : s] not in ("the ", "The "):
             return False
         surface = text[s:e]
