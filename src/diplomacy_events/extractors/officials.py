@@ -109,7 +109,7 @@ _ENVOYS_AFTER = re.compile(
 )
 
 # Prepositions after which a country or city says where, not who acts
-_LOCATIVE = frozenset(("in", "at", "near", "outside", "inside", "across", "from"))
+_WHERE_PREPOSITIONS = frozenset(("in", "at", "near", "outside", "inside", "across", "from"))
 _SPOKESPEOPLE = frozenset(("officials", "diplomats", "authorities", "sources", "leaders", "government"))
 
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
@@ -1894,7 +1894,7 @@ class _Finder:
         rev = self._rev
         n = len(rev)
         m = self.pat.rev_lower.match(rev, n - start, n - max(0, start - 12))
-        if m is None or m.group(1)[::-1] not in _LOCATIVE:
+        if m is None or m.group(1)[::-1] not in _WHERE_PREPOSITIONS:
             return False
         # "officials in Wellington said": the people of the capital speak for their state
         at = n - m.end()
