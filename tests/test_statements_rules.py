@@ -270,3 +270,25 @@ def test_what_it_called_names_the_body_of_the_clause() -> None:
     )
     [s] = direct(text, actors)
     assert s.speaker == "a1"
+
+
+def test_the_statement_said_and_the_ministry_added_name_the_body_told_before() -> None:
+    text = (
+        "Arvania's foreign ministry issued a statement. "
+        '"Dialogue is the only path," the statement said. '
+        'The ministry added that it "remains committed to the treaty".'
+    )
+    actors = make(text, ("Arvanian foreign ministry", "organization", ["Arvania's foreign ministry"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1", "a1"]
+
+
+def test_an_unnamed_diplomat_does_not_continue_the_previous_speaker() -> None:
+    text = '"We are close," Ilo Dask said. "Frankly, the meeting was tense," one diplomat who attended said.'
+    actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1", None]
+
+
+def test_whom_a_speaker_told_is_no_speaker() -> None:
+    text = 'Dask, who has criticised the talks, told the Coastal Wire: "They ignore us."'
+    actors = make(text, ("Coastal Wire", "organization", ["Coastal Wire"]))
+    assert [s.speaker for s in direct(text, actors)] == [None]

@@ -45,6 +45,25 @@ _NEW_CLAUSE = re.compile(
 _HONORIFIC_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Maj|Capt|Adm|Sen|Rep|Gov|Amb|Rev|Sgt)\.")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|has|once)\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|had|have)\s+)?$")
+_TO_HEARER = frozenset(
+    ("told", "tells", "telling", "tell", "asked", "asks", "informed", "assured", "briefed")
+)
+# the body that speaks when a text's noun is the subject: "the statement said", "the ministry added"
+_HEARER_BEFORE = re.compile(r"\b(?:told|tells|asked|informed|assured|briefed)\s+(?:the\s+)?$")
+_BODY_NOUN = re.compile(
+    r"[\s,]*[Tt]he\s+(?:joint\s+|foreign\s+|final\s+)?(?:statement|communiqu[eé]|declaration|ministry|embassy|office"
+    r"|presidency|government|note|letter)\s+(?:(?:also|further|later)\s+)?"
+)
+_BODY_SUBJECT = re.compile(
+    r"\b[Tt]he\s+(?:joint\s+|foreign\s+|final\s+)?(?:statement|communiqu[eé]|declaration|ministry|embassy|office"
+    r"|presidency|government)\s+(?:(?:also|further|later)\s+)?(?:said|says|added|adds|stated|noted|warned)"
+    r"(?:\s+that)?(?:\s+(?:it|they))?[^\"“”.;]{0,80}$"
+)
+_ANONYMOUS = re.compile(
+    r"[\s,]*(?:one|a|an|another|the|two|three|several)\s+(?:(?:senior|junior|western|european|foreign|government"
+    r"|military|security|[A-Z][a-z]+)\s+){0,2}(?:official|officials|diplomat|diplomats|source|sources|aide|aides"
+    r"|negotiator|negotiators|delegate|delegates|observer|observers)\b"
+)
 _RELATIVE_PRONOUN = re.compile(r",\s+(?:whom|who)\s+$")
 _REACH = 400
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -160,6 +179,8 @@ def _speaker_near(
         subject = _coordinated_subject(text, analysis, actors, lo, verb_start, recent)
         if subject is not None and subject.kind == "person":
             return subject
+    if text[verb_start:verb_end].lower() in _TO_HEARER:
+        return None  # "told the Associated Press": who hears, not who speaks
     after = actors.first_after(verb_end, min(hi, verb_end + 40))
     if after is not None and after.record.kind != "person":
         # "said the ministry's spokeswoman, Ana Ruiz,": the person the possessive title names
@@ -176,6 +197,7 @@ def _speaker_near(
         and not re.search(r"[.;:!?\"“”]", _HONORIFIC_DOT.sub("", gap) if "." in gap else gap)
         and (not tight or not gap.strip(" ,"))
         and not _CLAUSE_VERB.match(text, after.end)
+        and not _HEARER_BEFORE.search(text, verb_end, after.start)  # "criticised X, told the AP"
     ):
         # "said Ana Ruiz" names the speaker; "said Ana Ruiz had ..." the subject of what was said
         return after.record
@@ -274,7 +296,31 @@ def _attribute_after(
         ):
             return None
     who = _speaker_near(text, analysis, actors, start, sent_end, m.start(), m.end(), recent=recent)
+    if who is None and _BODY_NOUN.fullmatch(text, start, m.start()):
+        who = _body_before(actors, quote.start)  # '"...," the statement said': who issued it
     return who, m.end()
+
+
+def _first_start(actors: Index[Actor], lo: int, hi: int) -> int:
+    first = actors.first_after(lo, hi)
+    return first.start if first is not None else lo
+
+
+def before_verb_body(text: str, quote: Quote, sent_start: int) -> bool:
+    """'The ministry added that it "remains committed ..."': the body noun is the subject."""
+    return _BODY_SUBJECT.search(text, sent_start, max(sent_start, quote.start - 1)) is not None
+
+
+def _body_before(actors: Index[Actor], pos: int) -> Actor | None:
+    """The body or state named last before ``pos`` (within a few sentences): who "the statement" or
+    "the ministry" is."""
+    found = [p for p in actors.between(max(0, pos - 400), pos) if p.record.kind != "person"]
+    return found[-1].record if found else None
+
+
+def _anonymous(text: str, quote: Quote, sent_end: int) -> bool:
+    """'"...," one diplomat who attended said': a speaker the text leaves unnamed."""
+    return _ANONYMOUS.match(text, quote.end + 1, min(sent_end, quote.end + 80)) is not None
 
 
 def _continues(text: str, analysis: Analysis, previous: Quote, quote: Quote) -> bool:
@@ -317,7 +363,9 @@ def _attribute_before(
         return None
     # "The Secretary General of the Forum, Ana Ruiz, appealed to ... to '...'": the person named
     first_actor = _clause_subject(actors, sent_start, quote.start)
-    if first_actor is not None:
+    if first_actor is not None and not _HEARER_BEFORE.search(
+        text, sent_start, _first_start(actors, sent_start, quote.start)
+    ):
         return first_actor
     pronoun = _PRONOUN.search(text, sent_start, quote.start)
     return resolve_pronoun(analysis, actors, pronoun.start()) if pronoun else None
@@ -384,7 +432,14 @@ def find_statements(
             before = _attribute_before(text, analysis, aidx, q, s_start, verbs_only=True)
             if before is not None and before.kind == "person":
                 speaker = before
-        if speaker is None and previous is not None and _continues(text, analysis, previous, q):
+        if speaker is None and before_verb_body(text, q, s_start):
+            speaker = _body_before(aidx, q.start)  # 'The ministry added that it "..."'
+        if (
+            speaker is None
+            and previous is not None
+            and _continues(text, analysis, previous, q)
+            and not _anonymous(text, q, s_end)
+        ):
             speaker = previous_speaker
         parts = [q]
         if after is not None and i + 1 < len(quotes):
