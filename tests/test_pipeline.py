@@ -311,3 +311,30 @@ def test_a_place_lookup_plugin_reaches_the_location_stage() -> None:
     assert len(p.knowledge.place_lookups) == 1
     result = p.extract("The envoys met at Quellhof on Monday.", "2024-03-06")
     assert [(loc.name, loc.country) for loc in result.locations] == [("Quellhof", "DEU")]
+
+
+def test_two_unnamed_officials_stay_apart_when_a_plugin_adds_actors() -> None:
+    class Forum:
+        name = "forum"
+
+        @hookimpl
+        def extract_actors(self, document):
+            i = document.text.find("Coastal Forum")
+            return [
+                Actor(
+                    name="Coastal Forum",
+                    kind="organization",
+                    mentions=(Mention.at(document.text, i, i + 13),),
+                )
+            ]
+
+    text = (
+        "Chile's foreign minister met the Coastal Forum on Monday. "
+        "A Peruvian government spokesperson said the talks had failed."
+    )
+    for plugins in ([], [Forum()]):
+        found = Pipeline(plugins, entry_points=False).extract(text, dt.date(2024, 1, 3))
+        unnamed = sorted(
+            (a.title or "", a.country or "") for a in found.actors if a.kind == "person" and not a.name
+        )
+        assert unnamed == [("foreign minister", "CHL"), ("spokesperson", "PER")]

@@ -292,3 +292,23 @@ def test_whom_a_speaker_told_is_no_speaker() -> None:
     text = 'Dask, who has criticised the talks, told the Coastal Wire: "They ignore us."'
     actors = make(text, ("Coastal Wire", "organization", ["Coastal Wire"]))
     assert [s.speaker for s in direct(text, actors)] == [None]
+
+
+def test_it_said_after_a_quote_names_the_body_told_before() -> None:
+    text = (
+        'The Arvanian ministry postponed the visit. A new date would be set "once conditions allow", it said.'
+    )
+    actors = make(text, ("Arvanian ministry", "organization", ["Arvanian ministry"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1"]
+
+
+def test_what_he_calls_is_said_by_the_subject_of_the_sentence() -> None:
+    text = 'Ilo Dask has urged Prime Minister Ruta Venn to restore what he calls the "spirit of the pact".'
+    actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Ruta Venn", "person", ["Ruta Venn"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1"]
+
+
+def test_adding_that_after_said_goes_on_with_the_speaker() -> None:
+    text = '"We talk to all," Ilo Dask said, adding that Arvania was "not carrying any message".'
+    actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Arvania", "state", ["Arvania"]))
+    assert [s.speaker for s in direct(text, actors)] == ["a1", "a1"]

@@ -410,6 +410,14 @@ def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tupl
     return kept
 
 
+def _actor_key(actor: Actor) -> tuple[Any, ...]:
+    """What makes two actors of two plugins one: kind and name; nameless ones ("the foreign
+    minister") also by title and country, so that two unnamed officials never fold into one."""
+    if actor.name:
+        return (actor.kind, actor.name.casefold())
+    return (actor.kind, None, (actor.title or "").casefold(), actor.country)
+
+
 def _first_offset(mentions: Sequence[Mention]) -> int:
     return min((m.start for m in mentions), default=1 << 62)
 
@@ -631,7 +639,7 @@ class Pipeline:
             (name, [_as_tuples(a, ("mentions", "aliases")) for a in records])
             for name, records in self._checked(run, "extract_actors", results, run.actor_problem)
         ]
-        merged = _merge_mentioned(results, lambda a: (a.kind, (a.name or "").casefold()))
+        merged = _merge_mentioned(results, _actor_key)
         return _number(merged, "a", lambda a: (_first_offset(a.mentions), a.name or ""))
 
     def _locations(self, run: _Run, kwargs: dict[str, Any]) -> list[Location]:

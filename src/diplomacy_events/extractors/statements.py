@@ -45,6 +45,8 @@ _NEW_CLAUSE = re.compile(
 _HONORIFIC_DOT = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Maj|Capt|Adm|Sen|Rep|Gov|Amb|Rev|Sgt)\.")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|has|once)\s+)?$")
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|had|have)\s+)?$")
+_SAID_COMMA = re.compile(r"\s+(?:said|says|added|adds)\s*,\s*$")
+_WHAT_HE = re.compile(r"\bwhat\s+(?:he|she)\s+(?:has\s+)?$")
 _TO_HEARER = frozenset(
     ("told", "tells", "telling", "tell", "asked", "asks", "informed", "assured", "briefed")
 )
@@ -112,6 +114,20 @@ def _speaker_near(
     ``recent`` is the person quoted in this or the previous sentence: "he said" goes on with them
     unless someone else is named before the pronoun.
     """
+    what_he = _WHAT_HE.search(text, max(lo, verb_start - 12), verb_start)
+    if what_he is not None:
+        # 'X urged Y to restore what he calls "..."': the sentence's subject names the thing
+        sent = analysis.sentence_at(verb_start)
+        subject_person = next(
+            (
+                p.record
+                for p in actors.between(sent.start if sent else lo, verb_start)
+                if p.record.kind == "person"
+            ),
+            None,
+        )
+        if subject_person is not None:
+            return subject_person
     subject_pronoun = _PRONOUN_BEFORE.search(text, max(lo, verb_start - 16), verb_start)
     if subject_pronoun is not None:
         p_start = subject_pronoun.start()
@@ -140,10 +156,23 @@ def _speaker_near(
                 return recent
         return resolve_pronoun(analysis, actors, p_start, exclude=excluded)
     if _IT_BEFORE.search(text, max(lo, verb_start - 12), verb_start):
-        # "to protest at what it called '...'": the body or state the clause is about
+        # "to protest at what it called '...'": the body or state the clause is about; '"...", it
+        # said': the body named last
         body = next((p.record for p in actors.between(lo, verb_start) if p.record.kind != "person"), None)
+        if body is None:
+            body = _body_before(actors, lo)
         if body is not None:
             return body
+    said = (
+        _SAID_COMMA.search(text, max(lo, verb_start - 30), verb_start)
+        if text[verb_end - 3 : verb_end] == "ing"
+        else None
+    )
+    if said is not None:
+        # '"...," al-Ansari said, adding that Doha was "...": who said it adds it
+        sayer = actors.last_before(said.start() + 1, lo)
+        if sayer is not None and not text[sayer.end : said.start()].strip():
+            return sayer.record
     if text[verb_end - 3 : verb_end] == "ing" and _PARTICIPLE_LEAD.search(
         text, max(lo, verb_start - 4), verb_start
     ):
@@ -400,6 +429,7 @@ def find_statements(
     analysis = analysis or analyze(text)
     aidx = actor_index(actors)
     didx = date_index(dates)
+    states = {a.country: a for a in actors if a.kind == "state" and a.country}
     out: list[Statement] = []
     quotes = [q for q in analysis.quotes if text[q.start : q.end].strip()]
     quoted_sentences: set[int] = set()
@@ -434,6 +464,10 @@ def find_statements(
                 speaker = before
         if speaker is None and before_verb_body(text, q, s_start):
             speaker = _body_before(aidx, q.start)  # 'The ministry added that it "..."'
+        if speaker is not None and speaker.kind == "person" and speaker.name is None and speaker.country:
+            # "a Fijian government spokesperson said": an official the text does not name speaks
+            # for their state, when the article has it as an actor
+            speaker = states.get(speaker.country, speaker)
         if (
             speaker is None
             and previous is not None
