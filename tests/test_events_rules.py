@@ -1210,3 +1210,21 @@ def test_resuming_a_dialogue_is_a_planned_meeting_and_the_host_of_the_next_round
     assert [names(e, ids) for e in found] == [["Borland", "Arvania", "Kestria"]]
     found, ids = events("The bishops called for dialogue between the two sides.", cast)
     assert found == []
+
+
+def test_an_event_told_by_its_states_and_by_their_ministers_is_one() -> None:
+    text = (
+        "Chile and Peru agreed on Tuesday to create a border commission. "
+        "Chilean minister Ana Soto and her Peruvian counterpart, Luis Vera, agreed on the plan "
+        "on the sidelines of a meeting of the Coastal Forum."
+    )
+    cast: Cast = {
+        "Chile": ("state", "CHL", ["Chile"]),
+        "Peru": ("state", "PER", ["Peru"]),
+        "Ana Soto": ("person", "CHL", ["Ana Soto"]),
+        "Luis Vera": ("person", "PER", ["Luis Vera"]),
+        "Coastal Forum": ("organization", None, ["Coastal Forum"]),
+    }
+    found, ids = events(text, cast, dates={"Tuesday": ("2026-08-04", "day")})
+    agreements = [names(e, ids) for e in found if e.type == "agreement"]
+    assert len(agreements) == 1 and {"Ana Soto", "Luis Vera"} <= set(agreements[0])

@@ -291,3 +291,11 @@ def test_short_forms_of_island_states_and_breakaway_regions() -> None:
 def test_capitals_of_small_states_and_quote_mark_spellings() -> None:
     found = _by_name("The envoy flew from Avarua to Nuku'alofa.")
     assert {n: loc.country for n, loc in found.items()} == {"Avarua": "COK", "Nuku'alofa": "TON"}
+
+
+def test_wire_dateline_with_a_date_and_an_agency() -> None:
+    from diplomacy_events.extractors.locations import find_locations
+
+    text = "Pact signed\n\nSANTIAGO, March 4 (Reuters) - Chile and Peru signed a fisheries accord on Tuesday."
+    found = find_locations(text)
+    assert [(loc.name.casefold(), loc.country) for loc in found][:1] == [("santiago", "CHL")]

@@ -2894,16 +2894,25 @@ def _places_agree(a: Location | None, b: Location | None) -> bool:
 def _same_sides(a: _Draft, b: _Draft) -> bool:
     """One event told once by its states and once by their people ("Peru signed ..." and
     "The premier and Chile's foreign minister signed ..."), on a compatible date and place."""
-    if a.type != b.type or len(a.actors) != len(b.actors):
+    if a.type != b.type or a.status != b.status:
         return False
-    kinds_a, kinds_b = {x.kind for x in a.actors}, {x.kind for x in b.actors}
+    # an international body that hosts or frames the meeting is no side ("on the sidelines of an
+    # ACTO meeting")
+    sides_a = [x for x in a.actors if x.country is not None or x.kind != "organization"]
+    sides_b = [x for x in b.actors if x.country is not None or x.kind != "organization"]
+    if not sides_a or len(sides_a) != len(sides_b):
+        return False
+    dropped = len(a.actors) + len(b.actors) - len(sides_a) - len(sides_b)
+    if dropped and len(sides_a) < 2:
+        return False  # "X met the SCO": with one country named, the body is the other side
+    kinds_a, kinds_b = {x.kind for x in sides_a}, {x.kind for x in sides_b}
     if "state" not in kinds_a | kinds_b or kinds_a == kinds_b:
         return False
-    countries_a = [x.country for x in a.actors]
-    countries_b = [x.country for x in b.actors]
+    countries_a = [x.country for x in sides_a]
+    countries_b = [x.country for x in sides_b]
     if None in countries_a or None in countries_b or set(countries_a) != set(countries_b):
         return False
-    if countries_a[0] != countries_b[0]:
+    if countries_a[0] != countries_b[0] and a.type not in _TWO_SIDED:
         return False  # "A expelled B's envoys" and "B's ministry expelled A's": two events
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False
