@@ -1228,3 +1228,22 @@ def test_an_event_told_by_its_states_and_by_their_ministers_is_one() -> None:
     found, ids = events(text, cast, dates={"Tuesday": ("2026-08-04", "day")})
     agreements = [names(e, ids) for e in found if e.type == "agreement"]
     assert len(agreements) == 1 and {"Ana Soto", "Luis Vera"} <= set(agreements[0])
+
+
+def test_the_meeting_between_the_two_ministers_is_of_the_pair_told_before() -> None:
+    text = (
+        "Arvania and Kestria held talks on Monday. "
+        "The meeting between the two foreign ministers, scheduled for Friday, was cancelled after the row."
+    )
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, ids = events(text, cast)
+    assert ("meeting", "cancelled", ["Arvania", "Kestria"]) in [
+        (e.type, e.status, names(e, ids)) for e in found
+    ]
+
+
+def test_remaining_open_to_dialogue_is_no_meeting() -> None:
+    text = "Arvania said it remained open to constructive dialogue with Kestria."
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    found, _ids = events(text, cast)
+    assert [e.type for e in found if e.type == "meeting"] == []

@@ -191,6 +191,10 @@ _POSSESSIVE_S = ("'s", "’s")
 """What ``_POSSESSIVE`` matches in two characters."""
 _POSSESSIVE_PHRASE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 _WHO_WHICH = re.compile(r",\s+(?:who|which)\b")
+_BETWEEN_THE_TWO = re.compile(
+    r"\s+between\s+(?:the\s+two|both)\s+(?:[a-z]+\s+)?(?:ministers|leaders|sides|countries|governments"
+    r"|delegations|presidents|premiers|neighbours|neighbors|men|women)\b|\s+between\s+them\b"
+)
 _BETWEEN_AHEAD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?between\b")
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _WITH_END = re.compile(r"\bwith\s+(?:the\s+)?$")
@@ -2005,6 +2009,15 @@ def _draft(
             with_subject = _subject(doc, sent[0], doc.clause_start(sent[0], w), w) if objects else []
     if not objects and recent.pair is not None and _BOTH_SIDES.match(text, me, min(end, me + 40)):
         objects = _as_states(doc, recent.pair.actors)  # "called on both sides to ...": the sides told before
+    if (
+        not objects
+        and trig.type in _CONSULT
+        and recent.pair is not None
+        and _BETWEEN_THE_TWO.match(text, me, min(end, me + 50))
+    ):
+        objects = list(
+            recent.pair.actors
+        )  # "the meeting between the two foreign ministers": those told before
     if trig.needs_person_object and not any(a.kind == "person" for a in objects):
         return []
     tl = m.group().lower()
