@@ -949,7 +949,7 @@ def test_ministers_of_two_countries_both_take_part() -> None:
 def test_summit_of_a_body_is_a_meeting_of_its_members() -> None:
     body: Cast = {"Coastal Union": ("organization", None, ["Coastal Union"])}
     for text, status in [
-        ("The Coastal Union summit in Varna ended on Sunday without a deal.", "occurred"),
+        ("The Coastal Union summit in Varna closed on Sunday with no accord.", "occurred"),
         ("A summit of the Coastal Union in Varna was postponed on Monday.", "cancelled"),
         ("The Coastal Union will hold its next summit in Varna in June.", "planned"),
     ]:
@@ -1020,7 +1020,7 @@ def test_appeal_to_both_governments_names_the_sides_told_before() -> None:
 
 
 def test_and_after_a_definite_noun_starts_a_new_verb() -> None:
-    text = "Ilo Dask went further, demanding the release of the vessel and accusing Kestria of piracy."
+    text = "Ilo Dask went on, asking for the return of the trawler and accusing Kestria of piracy."
     cast: Cast = {**PEOPLE, "Kestria": ("state", "KST", ["Kestria"])}
     found, ids = events(text, cast)
     assert ("accusation", ["Ilo Dask", "Kestria"]) in [(e.type, names(e, ids)) for e in found]
@@ -1034,7 +1034,7 @@ def test_summoning_a_high_commissioner_is_a_protest() -> None:
 
 
 def test_talks_between_a_long_named_side_and_another() -> None:
-    text = "Talks between Arvania's internationally recognised government and the Kestrian movement ended."
+    text = "Talks between Arvania's long-serving transitional government and the Kestrian movement ended."
     cast: Cast = {
         "Arvania": ("state", "ARV", ["Arvania"]),
         "Kestrian movement": ("organization", "KST", ["Kestrian movement"]),
@@ -1044,7 +1044,7 @@ def test_talks_between_a_long_named_side_and_another() -> None:
 
 
 def test_declining_a_proposal_to_meet_is_a_declined_meeting() -> None:
-    text = "Arvania declined a Kestrian proposal, made last month, to hold talks in Varna."
+    text = "Arvania declined a Kestrian proposal, put forward in spring, to hold talks in Varna."
     cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestrian"])}
     found, _ids = events(text, cast, {"Varna": ("city", "ARV")})
     assert [(e.type, e.status) for e in found] == [("meeting", "declined")]
@@ -1089,7 +1089,7 @@ def test_recalling_its_own_envoy_from_a_capital_targets_the_host() -> None:
 
 
 def test_base_form_after_to_is_an_act() -> None:
-    text = "Ilo Dask used his speech on Saturday to accuse Kestria of sheltering rebels."
+    text = "Ilo Dask took the floor on Saturday to accuse Kestria of hiding smugglers."
     cast: Cast = {**PEOPLE, "Kestria": ("state", "KST", ["Kestria"])}
     found, ids = events(text, cast)
     assert [(e.type, names(e, ids)) for e in found] == [("accusation", ["Ilo Dask", "Kestria"])]
@@ -1123,7 +1123,7 @@ def test_signing_with_demonym_counterparts_names_the_ministers_of_those_countrie
 
 
 def test_signing_alongside_ministers_with_long_portfolios() -> None:
-    text = "Ilo Dask signed alongside Borland's Minister of Climate and Energy, Ruta Venn."
+    text = "Ilo Dask signed alongside Borland's Minister of Trade and Tourism, Ruta Venn."
     cast: Cast = {k: (kind, c, forms) for k, (kind, c, forms) in PEOPLE.items()}
     actors = [attrs.evolve(a, title="Minister") for a in actors_for(text, cast)]
     found = find_events(text, actors)
@@ -1131,20 +1131,20 @@ def test_signing_alongside_ministers_with_long_portfolios() -> None:
 
 
 def test_expulsion_of_a_demonym_diplomat_from_a_capital() -> None:
-    text = "Chile protested at the expulsion last week of a Chilean diplomat from Lima, Peru's capital."
+    text = "Chile condemned the expulsion in May of a Chilean diplomat from Lima, Peru's capital."
     cast: Cast = {"Peru": ("state", "PER", ["Peru"]), "Chile": ("state", "CHL", ["Chile", "Chilean"])}
     found, ids = events(text, cast, {"Lima": ("city", "PER")})
     assert ("expulsion", ["Peru", "Chile"]) in [(e.type, names(e, ids)) for e in found]
 
 
 def test_one_side_declining_to_sign_is_a_declined_agreement() -> None:
-    text = "Arvania, which had been invited to join, declined to sign, its foreign ministry said."
+    text = "Arvania, a member of the group, declined to sign, its foreign ministry said."
     found, ids = events(text, {"Arvania": ("state", "ARV", ["Arvania"])})
     assert [(e.type, e.status, names(e, ids)) for e in found] == [("agreement", "declined", ["Arvania"])]
 
 
 def test_the_state_sent_a_note_of_protest_is_its_target() -> None:
-    text = "Last month Arvania sent Kestria a note of protest over an army exercise."
+    text = "In May Arvania sent Kestria a note of protest over a fishing ban."
     cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
     found, ids = events(text, cast)
     assert [(e.type, names(e, ids)) for e in found] == [("protest", ["Arvania", "Kestria"])]
@@ -1158,9 +1158,7 @@ def test_talks_with_a_demonym_counterpart_during_a_visit() -> None:
 
 
 def test_veto_of_their_text_targets_its_owners() -> None:
-    text = (
-        "Coastal Union leaders agreed on a loan on Friday, but Arvania vetoed a section of their conclusions."
-    )
+    text = "Coastal Union leaders agreed on a fund on Friday, but Arvania vetoed part of their joint text."
     cast: Cast = {
         "Coastal Union": ("organization", None, ["Coastal Union"]),
         "Arvania": ("state", "ARV", ["Arvania"]),
@@ -1179,8 +1177,8 @@ def test_breaking_off_relations_is_a_reduction_of_both_sides() -> None:
         assert [(e.type, e.cameo, names(e, ids)) for e in found] == [
             ("expulsion", "161", ["Arvania", "Kestria"])
         ]
-    # one side only: no event ("cut ties with the Islamic Republic" unresolved)
-    found, _ids = events("Arvania cut ties with the republic in 2016.", cast)
+    # one side only: no event (the other side left unresolved)
+    found, _ids = events("Arvania cut ties with the kingdom in 2009.", cast)
     assert found == []
     found, _ids = events("Protesters broke windows and cut cables.", cast)
     assert found == []
@@ -1202,7 +1200,7 @@ def test_resuming_a_dialogue_is_a_planned_meeting_and_the_host_of_the_next_round
         "Kestria": ("state", "KST", ["Kestria"]),
         "Borland": ("state", "BRL", ["Borland"]),
     }
-    found, ids = events("Arvania and Kestria will resume their security dialogue next month.", cast)
+    found, ids = events("Arvania and Kestria will resume their water dialogue next month.", cast)
     assert [(e.type, e.status, names(e, ids)) for e in found] == [
         ("meeting", "planned", ["Arvania", "Kestria"])
     ]
@@ -1243,7 +1241,19 @@ def test_the_meeting_between_the_two_ministers_is_of_the_pair_told_before() -> N
 
 
 def test_remaining_open_to_dialogue_is_no_meeting() -> None:
-    text = "Arvania said it remained open to constructive dialogue with Kestria."
+    text = "Arvania said it stayed open to sincere dialogue with Kestria."
     cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
     found, _ids = events(text, cast)
     assert [e.type for e in found if e.type == "meeting"] == []
+
+
+def test_review_findings_stay_fixed() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    # cutting tariffs "to deepen ties" breaks no relations
+    found, _ids = events("Arvania cut tariffs to deepen ties with Kestria.", cast)
+    assert [e.type for e in found if e.type == "expulsion"] == []
+    # an expulsion with no place named keeps the subject it had
+    text = "Chile's expulsion of two Peruvian diplomats angered Peru."
+    chile_peru: Cast = {"Chile": ("state", "CHL", ["Chile"]), "Peru": ("state", "PER", ["Peru", "Peruvian"])}
+    found, ids = events(text, chile_peru)
+    assert ("expulsion", ["Chile", "Peru"]) in [(e.type, names(e, ids)) for e in found]

@@ -712,9 +712,9 @@ def states(text: str) -> set[str]:
 
 
 def test_city_after_a_preposition_of_place_is_no_actor() -> None:
-    assert "Ethiopia" not in states("The summit in Addis Ababa ended on Sunday without a deal.")
+    assert "Ecuador" not in states("The conference in Quito closed on Friday with no accord.")
     # but the officials of a capital speak for their state
-    assert "New Zealand" in states('Officials in Wellington said the change reflected "scheduling".')
+    assert "Peru" in states('Officials in Lima said the delay was "purely technical".')
 
 
 def test_countries_after_called_on_are_targets() -> None:
@@ -728,8 +728,8 @@ def test_demonym_of_expelled_envoys_is_their_state() -> None:
 
 
 def test_country_named_before_a_national_body_wins_over_the_body() -> None:
-    found = persons("Pakistan's Foreign Office spokeswoman, Saima Qureshi, called it a gesture.")
-    assert found["Saima Qureshi"].country == "PAK"
+    found = persons("Chile's Foreign Office spokeswoman, Rosa Lind, called it a first step.")
+    assert found["Rosa Lind"].country == "CHL"
     found = persons("A Kremlin spokesman, Ivan Petrov, declined to comment.")
     assert found["Ivan Petrov"].country == "RUS"
 
@@ -743,24 +743,24 @@ def test_counterpart_of_a_demonym_is_another_country() -> None:
 
 
 def test_name_after_said_and_a_quote_or_with_an_age_is_a_person() -> None:
-    text = '"We are home at last," said Jivan Solan, 41, a fisherman. Later Ola Brandt, 33, left the port.'
+    text = '"The harvest is lost," said Tomas Erden, 52, a farmer. Later Ola Brandt, 33, left the port.'
     found = persons(text)
-    assert {"Jivan Solan", "Ola Brandt"} <= set(found)
+    assert {"Tomas Erden", "Ola Brandt"} <= set(found)
 
 
 def test_its_ambassador_from_a_capital_is_not_the_host_countrys_envoy() -> None:
     text = (
-        "The ministry summoned Algeria's charge d'affaires in Bamako, Nadir Hamid, to protest. "
-        "Within days, Bamako recalled its ambassador from Algiers."
+        "The ministry summoned Chile's charge d'affaires in Lima, Pablo Orte, over the remarks. "
+        "A week later, Lima recalled its ambassador from Santiago."
     )
     found = find_actors(text)
-    hamid = next(a for a in found if a.name == "Nadir Hamid")
-    assert [m.text for m in hamid.mentions] == ["Nadir Hamid"]
+    orte = next(a for a in found if a.name == "Pablo Orte")
+    assert [m.text for m in orte.mentions] == ["Pablo Orte"]
 
 
 def test_name_between_a_closed_quote_and_told_is_a_person() -> None:
-    text = 'Any incursion "will be met with force", Sefa Mateo told state radio.'
-    assert "Sefa Mateo" in persons(text)
+    text = 'Further raids "will not go unanswered", Lara Voss told public television.'
+    assert "Lara Voss" in persons(text)
 
 
 def test_demonym_of_diplomats_after_an_expulsion_is_their_state() -> None:
@@ -769,16 +769,24 @@ def test_demonym_of_diplomats_after_an_expulsion_is_their_state() -> None:
 
 def test_byline_at_the_top_gives_no_country_and_undersecretary_is_a_title() -> None:
     text = (
-        "Chile and Peru sign river pact\nBy Marta Ibsen | 7 August 2025\n"
+        "Chile and Peru sign river pact\nBy Marta Ibsen | 2 May 2024\n"
         "Chile and Peru signed a pact on Tuesday. "
-        '"We will not pay," the undersecretary of foreign affairs, Paula Vidal, said.'
+        '"The text is final," the undersecretary of foreign affairs, Paula Vidal, said.'
     )
     found = persons(text)
     assert found["Marta Ibsen"].country is None
     assert found["Paula Vidal"].title == "undersecretary"
-    assert "Chile" in states("Last month Peru sent Chile a note of protest.")
+    assert "Chile" in states("In May Peru sent Chile a letter of complaint.")
 
 
 def test_demonym_of_sanctioned_officials_is_their_state() -> None:
-    assert "Iran" in states("Britain imposed sanctions on two Iranian officials over abuses.")
-    assert "Iran" not in states("Britain praised two Iranian officials for their work.")
+    assert "Chile" in states("Peru imposed sanctions on three Chilean companies over the spill.")
+    assert "Chile" not in states("Peru praised three Chilean companies for their work.")
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    text = (
+        "Talks end\n\nPeru's foreign minister Ana Ruiz met Chilean officials.\n"
+        "By Tuesday Ana Ruiz had flown home."
+    )
+    assert persons(text)["Ana Ruiz"].country == "PER"

@@ -22,7 +22,8 @@ def constants_bound_twice(source: str) -> list[str]:
             targets = [node.target]
         else:
             continue
-        for target in targets:
+        flat = [e for t in targets for e in (t.elts if isinstance(t, ast.Tuple) else [t])]
+        for target in flat:
             if isinstance(target, ast.Name) and target.id.lstrip("_").replace("_", "").isupper():
                 names[target.id] += 1
     return sorted(n for n, k in names.items() if k > 1)
@@ -30,6 +31,7 @@ def constants_bound_twice(source: str) -> list[str]:
 
 def test_the_check_finds_a_rebinding() -> None:
     assert constants_bound_twice("_WORDS = 1\nOTHER = 2\n_WORDS = 3\n") == ["_WORDS"]
+    assert constants_bound_twice("_A, _B = 1, 2\n_B = 3\n") == ["_B"]
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)

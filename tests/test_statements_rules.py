@@ -235,7 +235,7 @@ def test_repeated_pronoun_goes_on_naming_the_subject() -> None:
 
 
 def test_long_title_with_and_before_the_speaker_after_a_quote() -> None:
-    text = '"We act now," Arvania\'s Minister of Energy and Environment, Ilo Dask, said on Monday.'
+    text = '"We act now," Arvania\'s Minister of Trade and Tourism, Ilo Dask, said on Monday.'
     actors = make(text, ("Arvania", "state", ["Arvania"]), ("Ilo Dask", "person", ["Ilo Dask"]))
     [s] = direct(text, actors)
     assert s.speaker == "a2"
@@ -251,7 +251,7 @@ def test_person_named_after_a_body_in_the_subject_speaks() -> None:
 
 
 def test_whom_clause_between_the_speaker_and_the_verb() -> None:
-    text = 'Ilo Dask, whom the Coastal Forum asked to mediate, said he would visit "before the rains".'
+    text = 'Ilo Dask, whom the Coastal Forum chose as mediator, said he would travel "after the harvest".'
     actors = make(
         text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Coastal Forum", "organization", ["Coastal Forum"])
     )
@@ -275,40 +275,40 @@ def test_what_it_called_names_the_body_of_the_clause() -> None:
 def test_the_statement_said_and_the_ministry_added_name_the_body_told_before() -> None:
     text = (
         "Arvania's foreign ministry issued a statement. "
-        '"Dialogue is the only path," the statement said. '
-        'The ministry added that it "remains committed to the treaty".'
+        '"Talks are the only road," the statement said. '
+        'The ministry added that it "stands by the accord".'
     )
     actors = make(text, ("Arvanian foreign ministry", "organization", ["Arvania's foreign ministry"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1", "a1"]
 
 
 def test_an_unnamed_diplomat_does_not_continue_the_previous_speaker() -> None:
-    text = '"We are close," Ilo Dask said. "Frankly, the meeting was tense," one diplomat who attended said.'
+    text = '"We are close," Ilo Dask said. "Honestly, the mood was grim," one diplomat who was present said.'
     actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1", None]
 
 
 def test_whom_a_speaker_told_is_no_speaker() -> None:
-    text = 'Dask, who has criticised the talks, told the Coastal Wire: "They ignore us."'
+    text = 'Dask, who has opposed the plan, told the Coastal Wire: "They ignore us."'
     actors = make(text, ("Coastal Wire", "organization", ["Coastal Wire"]))
     assert [s.speaker for s in direct(text, actors)] == [None]
 
 
 def test_it_said_after_a_quote_names_the_body_told_before() -> None:
     text = (
-        'The Arvanian ministry postponed the visit. A new date would be set "once conditions allow", it said.'
+        'The Arvanian ministry put off the trip. It would be rescheduled "when the time is right", it said.'
     )
     actors = make(text, ("Arvanian ministry", "organization", ["Arvanian ministry"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1"]
 
 
 def test_what_he_calls_is_said_by_the_subject_of_the_sentence() -> None:
-    text = 'Ilo Dask has urged Prime Minister Ruta Venn to restore what he calls the "spirit of the pact".'
+    text = 'Ilo Dask has pressed Prime Minister Ruta Venn to honour what he calls the "letter of the pact".'
     actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Ruta Venn", "person", ["Ruta Venn"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1"]
 
 
 def test_adding_that_after_said_goes_on_with_the_speaker() -> None:
-    text = '"We talk to all," Ilo Dask said, adding that Arvania was "not carrying any message".'
+    text = '"We listen to all," Ilo Dask said, adding that Arvania was "nobody\'s messenger".'
     actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Arvania", "state", ["Arvania"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1", "a1"]

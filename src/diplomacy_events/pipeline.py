@@ -412,7 +412,8 @@ def _merge_mentioned(results: list[tuple[str, list[R]]], key: Callable[[R], tupl
 
 def _actor_key(actor: Actor) -> tuple[Any, ...]:
     """What makes two actors of two plugins one: kind and name; nameless ones ("the foreign
-    minister") also by title and country, so that two unnamed officials never fold into one."""
+    minister") also by title and country, so that unnamed officials of different offices or
+    countries stay apart."""
     if actor.name:
         return (actor.kind, actor.name.casefold())
     return (actor.kind, None, (actor.title or "").casefold(), actor.country)

@@ -114,7 +114,7 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\d-])(?:1[5-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T\d\d:\d\d)?(?![\d-])"),
     (
         "numdate",
-        # "6/14/2023", and "12.03.2026" (day first, as where the dotted form is written)
+        # "6/14/2023", and "21.04.2025" (day first, as where the dotted form is written)
         r"(?<![\d/.])(?:0?[1-9]|[12]\d|3[01])(?:/(?:0?[1-9]|[12]\d|3[01])/|\.(?:0?[1-9]|1[0-2])\.)"
         r"(?:1[5-9]|20)\d\d(?![\d/]|\.\d)",
     ),

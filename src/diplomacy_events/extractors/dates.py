@@ -349,8 +349,8 @@ _DATE_TIME_GAP = re.compile(r"[ \t]*,?[ \t]*(?:at[ \t]+)?")
 
 
 def _join_date_and_time(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """A day and the clock time right after it are one point in time: "April 10, 2025 9:14 AM UTC",
-    "12.03.2026 14:05 GMT" (the time already carries the day, which it takes from the date)."""
+    """A day and the clock time right after it are one point in time: "May 3, 2024 7:05 AM UTC",
+    "21.04.2025 16:20 GMT" (the time already carries the day, which it takes from the date)."""
     if len(found) < 2:
         return found
     out: list[TimeExpression] = []

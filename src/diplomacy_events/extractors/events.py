@@ -613,7 +613,7 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
         if not listed or _HARD_PUNCT.search(gap):
             break
         if _PREPOSITION_BEFORE.search(doc.text, max(0, prev.start - 14), prev.start) and not (
-            _MEMBERS_OF.search(doc.text, max(0, prev.start - 8), prev.start) and _TIGHT_LIST.fullmatch(gap)
+            _MEMBERS_OF.search(doc.text, max(0, prev.start - 10), prev.start) and _TIGHT_LIST.fullmatch(gap)
         ):
             # "protests in the West Bank, and the Authority said": a place, not a subject; but
             # "the ministers of Kenya and Uganda met": the people of both
@@ -656,7 +656,7 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
         )
     ]
     # "broke off relations with Caracas and gave ...": an actor after a preposition is no subject.
-    found = [p for p in found if not _OBJECT_PREP.search(doc.text, max(lo, p.start - 9), p.start)]
+    found = [p for p in found if not _OBJECT_PREP.search(doc.text, max(lo, p.start - 11), p.start)]
     led = _LED_BY.search(doc.text, max(lo, found[-1].start - 60), found[-1].start) if found else None
     if led is not None and _COMMA_END.search(doc.text, found[-1].end, pos):
         # "The delegation of the AU's panel, led by X, flew in": the group X leads acts.
@@ -774,7 +774,7 @@ _TITLE_HEAD = re.compile(r"(?:(?:the\s+|his\s+|her\s+|their\s+|its\s+|[A-Z][\w.'
 def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
     text = doc.text
     stop = min(end, pos + 60)
-    if "counterpart" in text[pos:stop]:
+    if text.find("counterpart", pos, stop) >= 0:
         sides = _counterpart_sides(doc, pos, stop)
         if sides:
             return sides
@@ -842,7 +842,7 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
         return []
     if _TO_VERB.search(gap) and not _TO_WITH_END.search(gap):
         return []  # "travel to Muscat to thank the sultan": the object of another verb
-    if _GAP_BREAK_WORD.search(checked):  # (a portfolio may hold "and": "Minister of Climate and Energy")
+    if _GAP_BREAK_WORD.search(checked):  # (a portfolio may hold "and": "Minister of Trade and Tourism")
         return []
     if (
         first.record.kind == "state"
@@ -899,21 +899,21 @@ _TWO_DEMONYMS = re.compile(r"\s*(?:the\s+)?([A-Z][\w-]+)\s+and\s+(?:the\s+)?([A-
 
 _DEMONYM_COUNTERPARTS = re.compile(
     r"\s+(?:with|alongside)\s+(?:his|her|their)\s+((?:[A-Z][\w-]+,?\s+)*?)(?:and\s+)?([A-Z][\w-]+)\s+counterparts?\b"
-    r"(?!,?\s+[A-Z])"  # "with his Thai counterpart, Maris Sangiam": the name says who
+    r"(?!,?\s+[A-Z])"  # "with his Thai counterpart, Ana Ruiz": the name says who
 )
 
 
 _GIVING = re.compile(r"\b(?:sent|sends|handed|hands|delivered|delivers|gave|gives|presented)\s+$")
 _GIVEN_TO = re.compile(r"\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?")
 _EXPELLED_FROM = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+of\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[a-z]+\s+)?"
+    r"(?:\s+\w+){0,2}?\s+of\s+(?:a|an|the|two|three|four|five|several|\d+)?\s*(?:[a-z]+\s+)?"
     r"([A-Z][\w-]+)\s+(?:diplomats?|envoys?|ambassadors?|embassy\s+staff|consuls?|officials?)"
     r"(?:\s+from\s+(?:the\s+)?([A-Z][\w'’-]+))?"
 )
 
 
 def _expelled_from(doc: _Doc, start: int, end: int) -> tuple[list[Actor], list[Actor]] | None:
-    """Who expelled whom in "the expulsion last week of a Russian diplomat from Tallinn": the state
+    """Who expelled whom in "the expulsion last week of a Chilean diplomat from Lima": the state
     of the place the envoy leaves, and the envoy's state."""
     from diplomacy_events.countries import demonym_country
 
@@ -931,7 +931,7 @@ def _expelled_from(doc: _Doc, start: int, end: int) -> tuple[list[Actor], list[A
 
 
 def _counterpart_sides(doc: _Doc, start: int, end: int) -> list[Actor]:
-    """ "with his Finnish and Latvian counterparts": the ministers of those countries the document
+    """ "with his Chilean and Peruvian counterparts": the ministers of those countries the document
     names (the person with a title first), else their states."""
     from diplomacy_events.countries import demonym_country
 
@@ -1326,12 +1326,14 @@ def _praise_the_topic(doc: _Doc, drafts: list[_Draft]) -> None:
 
 
 _HEADLINE_COMMA = re.compile(r",\s+$")
+_HEADLINE_MAX = 300
+"""A first paragraph longer than this is body text, not a headline."""
 
 
 def _in_headline(doc: _Doc, pos: int) -> bool:
     """Whether ``pos`` lies in a short first paragraph: a headline, whose commas join verbs."""
     paragraphs = doc.analysis.paragraphs
-    if not paragraphs or pos >= paragraphs[0].end or paragraphs[0].end - paragraphs[0].start > 200:
+    if not paragraphs or pos >= paragraphs[0].end or paragraphs[0].end - paragraphs[0].start > _HEADLINE_MAX:
         return False
     return not doc.text[paragraphs[0].start : paragraphs[0].end].rstrip().endswith(".")  # a sentence
 
@@ -1341,8 +1343,8 @@ def _headline_from_lead(doc: _Doc, drafts: list[_Draft]) -> None:
     if not doc.analysis.paragraphs:
         return
     head_end = doc.analysis.paragraphs[0].end
-    if head_end - doc.analysis.paragraphs[0].start > 300:
-        return  # no headline: a first paragraph that long is body text
+    if head_end - doc.analysis.paragraphs[0].start > _HEADLINE_MAX:
+        return
     for d in drafts:
         if d.sentence[0] >= head_end or (d.date is not None and d.location is not None):
             continue
@@ -1504,6 +1506,8 @@ def _conjunct(near: str) -> re.Match[str] | None:
     """``_CONJUNCT`` at the end of ``near``: it starts at the last "and" (what may follow it holds
     no other), so the search starts there."""
     at = near.rfind("and")
+    while at > 0 and (near[at - 1].isalpha() or near[at + 3 : at + 4].isalpha()):
+        at = near.rfind("and", 0, at)  # "standard", "Andes": no "and" of its own
     return _CONJUNCT.search(near, at) if at >= 0 else None
 
 
@@ -1540,16 +1544,22 @@ _REJECTED_TYPES = {
     "expulsions": "expulsion",
 }
 _REJECTED_EVENT = re.compile(
-    r"\s+(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_REJECTED_TYPES) + r")\b",
+    r"\s+(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_REJECTED_TYPES) + r")\b"
+    r"(?!\s+d['’])",  # "the charge d'affaires" is an envoy, not a charge
     re.IGNORECASE,
 )
-# "The protest was rejected by Tonga": the rejected noun in the passive
+# "The protest was rejected by Lima": the rejected noun in the passive
 _REJECTED_BEFORE = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(_REJECTED_TYPES) + r")"
     r"\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
 )
 _REJECTED_GAP = re.compile(r"\s+(?:(?:the|its|their|his|her|[A-Z][a-z]+(?:['’]s)?|[a-z-]+)\s+){0,2}")
+
+
+def _rejected_draft(recent: _Recent, noun: re.Match[str] | None) -> _Draft | None:
+    """The event a rejected noun ("the protest", "the charges") refers to: the latest of its type."""
+    return recent.by_type.get(_REJECTED_TYPES[noun.group(1).lower()]) if noun is not None else None
 
 
 def _rejected_noun(text: str, recent: _Recent, pos: int) -> bool:
@@ -1613,13 +1623,13 @@ _MEMBERS_BEFORE = re.compile(
     r"\b(?:[Ll]eaders|[Mm]embers|[Hh]eads\s+of\s+(?:state|government)|[Ff]oreign\s+ministers|[Mm]inisters)"
     r"\s+of\s+(?:the\s+)?$"
 )
-# "the African Union summit", "the bloc's annual meeting", "the EU will hold its next summit":
+# "the Andean Community summit", "the bloc's annual meeting", "the EU will hold its next summit":
 # a meeting of the body's own members
 _BODY_EVENT_GAP = re.compile(
     r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+|(?:\s+[a-z]+){0,3}\s+(?:hold|holds|held|holding|host|hosts|hosted"
     r"|convene|convenes|convened|opened|closed|ended)\s+(?:its|their)\s+(?:[a-z-]+\s+){0,2}"
 )
-# "a summit of the African Union"
+# "a summit of the Andean Community"
 _BLOCS_OWN = re.compile(
     r"\b[Tt]he\s+(?:bloc|alliance|union|organi[sz]ation|grouping|community)['’]s\s+(?:[a-z-]+\s+){0,2}$"
 )
@@ -1634,12 +1644,12 @@ _HANDED = re.compile(
 )
 _INVITATION = re.compile(
     r"\b(declined|declines|turned\s+down|turns\s+down|rejected|rejects|refused|refuses|spurned|snubbed"
-    r"|accepted|accepts)\s+(?:an|the|a|their|his|her|its)\s+(?:[A-Z][\w-]*\s+)?(?:invitation|proposal|offer)"
+    r"|accepted|accepts)\s+(?:an|the|a|their|his|her|its)\s+(?:(?-i:[A-Z])[\w-]*\s+)?(?:invitation|proposal|offer)"
     # "declined a Peruvian proposal, made in May, to reconvene the commission"
     r"(?:(?P<from>\s+(?:from|by)\s+[^.;:]{1,90}?)|,\s+[^,;:.]{1,40},)?,?\s+(?:to|for)\s+(?:[a-z]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_OFFER_WORD = re.compile(r"invitation|proposal|offer")
+_OFFER_WORDS = ("invitation", "proposal", "offer")
 _ATTEND_WORDS = ("attend", "join", "part in", "boycott", "skip", "away from", "shunned", "snubbed")
 _GATHERINGS = frozenset(
     ["summit", "summits", "talks", "meeting", "meetings", "conference", "session", "forum"]
@@ -1881,7 +1891,7 @@ def _demonym_actor(doc: _Doc, start: int, end: int) -> Actor | None:
             code
             and code in doc.states
             and _LOWER_WORD_NEXT.match(doc.text[start + word.end() : start + word.end() + 2])
-            # "violence in Myanmar and ...": a country after a preposition, before no noun
+            # "unrest in Peru and ...": a country after a preposition, before no noun
             and _NOUN_NEXT.match(doc.text, start + word.end())
             and not _PREPOSITION_BEFORE.search(window, max(0, word.start() - 14), word.start())
         ):
@@ -2221,7 +2231,7 @@ def _draft(
             subject = [before_last.actors[0]]
         elif before_last is not None and (
             _PURPOSE_TO.search(tight)
-            # "X will visit Hanoi next week for talks with ...": the visitor talks
+            # "X will visit Quito next week for talks with ...": the visitor talks
             or (trig.type in _CONSULT and before_last.type == "visit" and _FOR_END.search(tight))
         ):
             # "X summoned the envoy to demand ...": the infinitive says why X acted
@@ -2258,7 +2268,7 @@ def _draft(
         subject = [a for a in with_subject if a not in objects]  # the subject of the "with" clause
     invited = (
         _INVITATION.search(text, max(sent[0], ms - 160), ms)
-        if trig.type in _CONSULT and _OFFER_WORD.search(text, max(sent[0], ms - 160), ms)
+        if trig.type in _CONSULT and any(w in text[max(sent[0], ms - 160) : ms] for w in _OFFER_WORDS)
         else None
     )
     if invited is not None:
@@ -2277,7 +2287,7 @@ def _draft(
         subject, objects = [sides[0]], [sides[1], *[o for o in objects if o not in sides]]
     if trig.type == "rejection" and not objects:
         answered = _REJECTED_EVENT.match(text, me, min(end, me + 50))
-        earlier = recent.by_type.get(_REJECTED_TYPES[answered.group(1).lower()]) if answered else None
+        earlier = _rejected_draft(recent, answered)
         if earlier is not None and earlier.actors[0] not in subject:
             objects = [earlier.actors[0]]  # "Lima rejected the protest": whoever lodged it
         elif answered is not None and subject and subject[0].country and recent.last is not None:
@@ -2287,7 +2297,7 @@ def _draft(
             if any(a.country == side for a in last.actors[1:]) and last.actors[0].country != side:
                 objects = _as_states(doc, last.actors[:1])
         elif subject and _THEIR_THING.match(text, me, min(end, me + 50)):
-            # "EU leaders agreed ..., but Hungary vetoed a section of their conclusions": the owners
+            # "the bloc's leaders agreed ..., but X blocked part of their text": the owners
             # are the sentence's first actor
             owner = next((p.record for p in doc.actors_in(sent[0], ms) if p.record not in subject), None)
             objects = [owner] if owner is not None else []
@@ -2303,9 +2313,9 @@ def _draft(
     if objects and (by_agent is not None or passive or (passive_lead and agent_named)):
         subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
         rejected = _REJECTED_BEFORE.search(text, max(lo, ms - 60), ms) if trig.type == "rejection" else None
-        earlier = recent.by_type.get(_REJECTED_TYPES[rejected.group(1).lower()]) if rejected else None
-        if not objects and earlier is not None and earlier.actors[0] not in subject:
-            objects = [earlier.actors[0]]  # "The protest was rejected by Tonga": whoever lodged it
+        lodged = _rejected_draft(recent, rejected)
+        if not objects and lodged is not None and lodged.actors[0] not in subject:
+            objects = [lodged.actors[0]]  # "The protest was rejected by X": whoever lodged it
     source = _FROM_AHEAD.match(tail) if "from" in tail else None
     if source and objects and trig.type in ("cooperation", "call", "appeal", "accusation", "threat"):
         # "congratulations from X", "a call from X": X acted on the clause's subject.
@@ -2367,7 +2377,8 @@ def _draft(
     if trig.type == "expulsion" and tl.startswith("expulsion"):
         expelled = _expelled_from(doc, me, end)
         if expelled is not None:
-            subject, objects = expelled  # "the expulsion of a Russian diplomat from Tallinn"
+            hosts, objects = expelled  # "the expulsion of a Chilean diplomat from Lima"
+            subject = hosts or [a for a in subject if a not in objects]
     if trig.type in _DIPLOMAT_TYPES:
         # "summoned Russia's charge d'affaires": an envoy the text does not name stands for the state
         objects = [_envoy_state(doc, a, me) for a in objects]
@@ -2909,8 +2920,8 @@ def _same_sides(a: _Draft, b: _Draft) -> bool:
     "The premier and Chile's foreign minister signed ..."), on a compatible date and place."""
     if a.type != b.type or a.status != b.status:
         return False
-    # an international body that hosts or frames the meeting is no side ("on the sidelines of an
-    # ACTO meeting")
+    # an international body that hosts or frames the meeting is no side ("on the sidelines of a
+    # meeting of the Andean Community")
     sides_a = [x for x in a.actors if x.country is not None or x.kind != "organization"]
     sides_b = [x for x in b.actors if x.country is not None or x.kind != "organization"]
     if not sides_a or len(sides_a) != len(sides_b):
@@ -2983,7 +2994,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             d.type not in _NEEDS_TWO
             or len(d.actors) >= 2
             or _bloc_alone(d)
-            # "Sudan declined to attend the talks", "Norway declined to sign": one side's refusal
+            # "Peru declined to attend the talks", "Chile declined to sign": one side's refusal
             or (d.type in ("meeting", "agreement") and d.status == "declined" and len(d.actors) == 1)
         )
     ]

@@ -572,7 +572,7 @@ _VENUE_OPENERS = frozenset(
 )
 _DATELINE = re.compile(
     r"^([A-Z][A-Z'.-]{2,20}(?: [A-Z][A-Z'.-]{1,20}){0,2})(?:, [A-Z][A-Za-z.]{1,15})?"
-    # "SANTIAGO, March 4 (Reuters) -", "CAIRO, Egypt, June 3 (AP) —"
+    # "QUITO, May 2 (Reuters) -", "CUSCO, Peru, June 3 (AP) —"
     r"(?: \d{1,2}(?:, \d{4})?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)? ?(?:\(\w+\) ?)?[-—–]",
     re.M,
 )

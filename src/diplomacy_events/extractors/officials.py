@@ -88,7 +88,7 @@ _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w-]+)\s+counterparts?\b")
 _CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
 
-# "expelled two Bolivian diplomats", "summoned the Japanese ambassador"
+# "expelled two Chilean diplomats", "summoned the Peruvian ambassador"
 _EXPELLED_BEFORE = re.compile(
     r"\b(?:expel|expels|expelled|expelling|summon|summons|summoned|summoning|ordered\s+out"
     r"|expulsions?\s+(?:[a-z]+\s+){0,2}?of)"
@@ -109,7 +109,7 @@ _ENVOYS_AFTER = re.compile(
 )
 
 # Prepositions after which a country or city says where, not who acts
-_WHERE_PREPOSITIONS = frozenset(("in", "at", "near", "outside", "inside", "across", "from"))
+_WHERE_PREPOSITIONS = (_LOCATIVE - {"to", "into", "around", "via"}) | {"from"}
 _SPOKESPEOPLE = frozenset(("officials", "diplomats", "authorities", "sources", "leaders", "government"))
 
 # Roles whose holder serves a sending state: a capital or country named after the title is the host.
@@ -125,10 +125,12 @@ _HONORIFIC_GAP = re.compile(r",?\s+(?:(?:Sheikh|Prince|Dr\.|Mr\.|Ms\.|Mrs\.|Gene
 # A credit line: "(Reporting by A in Lima; Editing by B)", a line that opens "Writing by C".
 _BYLINE = re.compile(
     r"(?:^|\()[ \t]*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Ee]dited|[Ww]ritten)"
-    r"\s+by\b[^\n)]*"
-    r"|^[ \t]*By\s+[A-Z][^\n|,]{0,60}",  # "By Ana Ruiz | 7 August 2025": the article's byline
+    r"\s+by\b[^\n)]*",
     re.MULTILINE,
 )
+_HEAD_LINES = 300
+# "By Ana Ruiz | 7 August 2025": a byline line (looked for in the head of the article only)
+_TOP_BYLINE = re.compile(r"^[ \t]*By\s+[A-Z][^\n|,.]{0,60}(?=[|\n]|$)", re.MULTILINE)
 _KNOWN_AS = re.compile(
     r",?\s+(?:widely\s+|better\s+|popularly\s+|commonly\s+|also\s+)?known\s+as\s+"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -1210,7 +1212,7 @@ class _Finder:
         prep, tail = m.group(1), m.group(2)
         owned = prep == "from" and _OWNER_PRONOUN.search(self.text, max(0, t.start - 20), t.start)
         if t.info.role in _ENVOY_ROLES and (prep not in ("of", "for", "from") or owned):
-            # (and "recalled its ambassador from Algiers": the post the envoy leaves)
+            # (and "recalled its ambassador from Quito": the post the envoy leaves)
             # "ambassador in Paris", "envoy to Brussels": the host, never the envoy's own country
             for m2 in self.pat.caps.finditer(tail):
                 f = self.lex.forms.get(_strip_poss(m2.group())[0])
@@ -1727,7 +1729,7 @@ class _Finder:
                     g.mentions.append((s, e))
                     continue
                 if acting is None:
-                    # "the summit in Addis Ababa ended": the city says where, the summit acts
+                    # "the summit in Quito ended": the city says where, the summit acts
                     acting = self._acts(places[j][1]) and not self._located(places[i][0])
                 if acting or listed or self._targeted(s):
                     name = countries.country_name(iso) or surface
@@ -1824,9 +1826,9 @@ class _Finder:
         when nothing follows it but a stop or a verb ("the French said", not "the French side")."""
         text = self.text
         if _ENVOYS_AFTER.match(text, e) and _EXPELLED_BEFORE.search(text, max(0, s - 40), s):
-            return True  # "expelled two Bolivian diplomats": the envoys' state is the target
+            return True  # "expelled two Chilean diplomats": the envoys' state is the target
         if _SANCTIONED_AFTER.match(text, e) and _SANCTIONS_ON_BEFORE.search(text, max(0, s - 40), s):
-            return True  # "imposed sanctions on two Iranian officials": their state is the target
+            return True  # "imposed sanctions on two Chilean officials": their state is the target
         if s < 4 or text[s - 4 : s] not in ("the ", "The "):
             return False
         surface = text[s:e]
@@ -1879,7 +1881,7 @@ class _Finder:
         return w in self.lex.acting_verbs or (w.endswith("ed") and w[:1].islower())
 
     def _counterpart_country(self, start: int) -> str | None:
-        """The country of "his Indian counterpart" in the sentence after ``start``: another's."""
+        """The country of "his Chilean counterpart" in the sentence after ``start``: another's."""
         sent = self.an.sentence_at(start)
         if sent is None or "counterpart" not in self.text[start : sent.end]:
             return None
@@ -1896,7 +1898,7 @@ class _Finder:
         m = self.pat.rev_lower.match(rev, n - start, n - max(0, start - 12))
         if m is None or m.group(1)[::-1] not in _WHERE_PREPOSITIONS:
             return False
-        # "officials in Wellington said": the people of the capital speak for their state
+        # "officials in Lima said": the people of the capital speak for their state
         at = n - m.end()
         return self.low[max(0, at - 12) : at].rstrip().rsplit(" ", 1)[-1] not in _SPOKESPEOPLE
 
@@ -1925,7 +1927,8 @@ class _Finder:
             return any(stem in context for stem in self.lex.with_events)
         if word in ("on", "upon"):
             # "called on Kenya and Uganda to ...": the phrasal verb's target
-            return self.low.endswith(_CALLED_ON, max(0, at - 12), at - 1)
+            verb = self.low[max(0, at - 12) : at - 1].rsplit(" ", 1)[-1]
+            return verb in _CALLED_ON
         if word == "and" and depth == 0:
             # the second of "between Peru and Chile": as targeted as the first
             i = bisect.bisect_right(self.place_ends, at) - 1
@@ -1946,7 +1949,9 @@ class _Finder:
                 self._qualify(p.title)
         self._own_places(persons)
         resolved: list[tuple[_Person, str | None, str | None, str | None, bool]] = []  # title role cameo
-        bylines = [m.span() for m in _BYLINE.finditer(text)] if " by " in text or "By " in text else []
+        bylines = [m.span() for m in _BYLINE.finditer(text)] if " by " in text else []
+        if "By " in text[:_HEAD_LINES]:
+            bylines += [m.span() for m in _TOP_BYLINE.finditer(text, 0, _HEAD_LINES)]
         # country in order: the title's words, the name's own words, the roster, possessors, context
         for p in persons:
             t = p.title
@@ -1998,7 +2003,7 @@ class _Finder:
                 avoid = {c for c in (t.host if t else None, p.near_capital if t and t.host else None) if c}
                 other = self._counterpart_country(p.start)
                 if other:
-                    avoid.add(other)  # "X had not met his Indian counterpart": X is no Indian
+                    avoid.add(other)  # "X had not met his Chilean counterpart": X is no Chilean
                 country = (
                     self._sentence_country(p.start, avoid, before=True, who=p)
                     or self._recent_country(

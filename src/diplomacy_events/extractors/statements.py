@@ -47,18 +47,19 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s+(?:(?:also|later|then|had|h
 _IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:has|had|have)\s+)?$")
 _SAID_COMMA = re.compile(r"\s+(?:said|says|added|adds)\s*,\s*$")
 _WHAT_HE = re.compile(r"\bwhat\s+(?:he|she)\s+(?:has\s+)?$")
+# verbs whose object hears what is said: "told the Associated Press"
 _TO_HEARER = frozenset(
     ("told", "tells", "telling", "tell", "asked", "asks", "informed", "assured", "briefed")
 )
+_HEARER_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_TO_HEARER))})\s+(?:the\s+)?$")
 # the body that speaks when a text's noun is the subject: "the statement said", "the ministry added"
-_HEARER_BEFORE = re.compile(r"\b(?:told|tells|asked|informed|assured|briefed)\s+(?:the\s+)?$")
-_BODY_NOUN = re.compile(
-    r"[\s,]*[Tt]he\s+(?:joint\s+|foreign\s+|final\s+)?(?:statement|communiqu[eé]|declaration|ministry|embassy|office"
-    r"|presidency|government|note|letter)\s+(?:(?:also|further|later)\s+)?"
+_BODY_WORDS = (
+    r"(?:joint\s+|foreign\s+|final\s+)?"
+    r"(?:statement|communiqu[eé]|declaration|ministry|embassy|office|presidency|government|note|letter)"
 )
+_BODY_NOUN = re.compile(rf"[\s,]*[Tt]he\s+{_BODY_WORDS}\s+(?:(?:also|further|later)\s+)?")
 _BODY_SUBJECT = re.compile(
-    r"\b[Tt]he\s+(?:joint\s+|foreign\s+|final\s+)?(?:statement|communiqu[eé]|declaration|ministry|embassy|office"
-    r"|presidency|government)\s+(?:(?:also|further|later)\s+)?(?:said|says|added|adds|stated|noted|warned)"
+    rf"\b[Tt]he\s+{_BODY_WORDS}\s+(?:(?:also|further|later)\s+)?(?:said|says|added|adds|stated|noted|warned)"
     r"(?:\s+that)?(?:\s+(?:it|they))?[^\"“”.;]{0,80}$"
 )
 _ANONYMOUS = re.compile(
@@ -169,7 +170,7 @@ def _speaker_near(
         else None
     )
     if said is not None:
-        # '"...," al-Ansari said, adding that Doha was "...": who said it adds it
+        # '"...," Ruiz said, adding that Lima was "...": who said it adds it
         sayer = actors.last_before(said.start() + 1, lo)
         if sayer is not None and not text[sayer.end : said.start()].strip():
             return sayer.record
@@ -337,6 +338,9 @@ def _first_start(actors: Index[Actor], lo: int, hi: int) -> int:
 
 def before_verb_body(text: str, quote: Quote, sent_start: int) -> bool:
     """'The ministry added that it "remains committed ..."': the body noun is the subject."""
+    lead = text[sent_start : quote.start]
+    if "he " not in lead:  # every body noun ends in "the ": most leads are ruled out at once
+        return False
     return _BODY_SUBJECT.search(text, sent_start, max(sent_start, quote.start - 1)) is not None
 
 
@@ -465,7 +469,7 @@ def find_statements(
         if speaker is None and before_verb_body(text, q, s_start):
             speaker = _body_before(aidx, q.start)  # 'The ministry added that it "..."'
         if speaker is not None and speaker.kind == "person" and speaker.name is None and speaker.country:
-            # "a Fijian government spokesperson said": an official the text does not name speaks
+            # "a Peruvian government spokesperson said": an official the text does not name speaks
             # for their state, when the article has it as an actor
             speaker = states.get(speaker.country, speaker)
         if (
