@@ -1257,3 +1257,14 @@ def test_review_findings_stay_fixed() -> None:
     chile_peru: Cast = {"Chile": ("state", "CHL", ["Chile"]), "Peru": ("state", "PER", ["Peru", "Peruvian"])}
     found, ids = events(text, chile_peru)
     assert ("expulsion", ["Chile", "Peru"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_relations_broken_in_other_words() -> None:
+    cast: Cast = {"Arvania": ("state", "ARV", ["Arvania"]), "Kestria": ("state", "KST", ["Kestria"])}
+    for text in (
+        "Arvania suspended its diplomatic relations with Kestria.",
+        "Arvania broke off all diplomatic ties with Kestria.",
+        "Kestria condemned Arvania's severing of diplomatic ties with Kestria.",
+    ):
+        found, ids = events(text, cast)
+        assert ("expulsion", "161") in [(e.type, e.cameo) for e in found], text
