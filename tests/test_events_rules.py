@@ -1266,5 +1266,11 @@ def test_relations_broken_in_other_words() -> None:
         "Arvania broke off all diplomatic ties with Kestria.",
         "Kestria condemned Arvania's severing of diplomatic ties with Kestria.",
     ):
-        found, ids = events(text, cast)
+        found, _ids = events(text, cast)
         assert ("expulsion", "161") in [(e.type, e.cameo) for e in found], text
+
+
+def test_received_at_the_airport_by_a_minister_is_a_meeting_he_hosts() -> None:
+    text = "Ilo Dask arrived on Monday. He was received at the airport by Ruta Venn, the host."
+    found, ids = events(text, PEOPLE)
+    assert ("meeting", ["Ruta Venn", "Ilo Dask"]) in [(e.type, names(e, ids)) for e in found]

@@ -219,7 +219,8 @@ _TO_LOWER = re.compile(r"\bto\s+[a-z]")
 _NEXT_WORD = re.compile(r"\s+\S")
 # "by", or a place and time and then "by": "signed on Sunday in Quito by the host, ..."
 _BY_AHEAD = re.compile(
-    r"(?P<where>(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}){0,2})"
+    r"(?P<where>(?:\s+(?:in|at|on)\s+(?:(?:the\s+)?[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,3}"
+    r"|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)){0,2})"  # "in Quito", "at the airport", "on the tarmac"
     r"\s+by\s+(?:the\s+)?"
 )
 # A role in apposition before the agent's title and name: "by the host, ...", "by its chair, ...".
