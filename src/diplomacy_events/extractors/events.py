@@ -1630,10 +1630,11 @@ _BODY_EVENT_GAP = re.compile(
     r"(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+|(?:\s+[a-z]+){0,3}\s+(?:hold|holds|held|holding|host|hosts|hosted"
     r"|convene|convenes|convened|opened|closed|ended)\s+(?:its|their)\s+(?:[a-z-]+\s+){0,2}"
 )
-# "a summit of the Andean Community"
+# "the bloc's annual summit": the body the article last named
 _BLOCS_OWN = re.compile(
     r"\b[Tt]he\s+(?:bloc|alliance|union|organi[sz]ation|grouping|community)['’]s\s+(?:[a-z-]+\s+){0,2}$"
 )
+# "a summit of the Andean Community"
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 # What may open the clause before such a meeting: it is what the clause is about, not a
 # background ("on the sidelines of the G20 summit", "attended a NATO summit")

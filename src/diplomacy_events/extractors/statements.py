@@ -336,7 +336,7 @@ def _first_start(actors: Index[Actor], lo: int, hi: int) -> int:
     return first.start if first is not None else lo
 
 
-def before_verb_body(text: str, quote: Quote, sent_start: int) -> bool:
+def _body_is_subject(text: str, quote: Quote, sent_start: int) -> bool:
     """'The ministry added that it "remains committed ..."': the body noun is the subject."""
     lead = text[sent_start : quote.start]
     if "he " not in lead:  # every body noun ends in "the ": most leads are ruled out at once
@@ -466,7 +466,7 @@ def find_statements(
             before = _attribute_before(text, analysis, aidx, q, s_start, verbs_only=True)
             if before is not None and before.kind == "person":
                 speaker = before
-        if speaker is None and before_verb_body(text, q, s_start):
+        if speaker is None and _body_is_subject(text, q, s_start):
             speaker = _body_before(aidx, q.start)  # 'The ministry added that it "..."'
         if speaker is not None and speaker.kind == "person" and speaker.name is None and speaker.country:
             # "a Peruvian government spokesperson said": an official the text does not name speaks
