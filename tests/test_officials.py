@@ -790,3 +790,12 @@ def test_a_sentence_opening_with_by_is_no_byline() -> None:
         "By Tuesday Ana Ruiz had flown home."
     )
     assert persons(text)["Ana Ruiz"].country == "PER"
+
+
+def test_bare_ministry_spokesman_speaks_for_the_ministry_named_before() -> None:
+    text = (
+        "Peru's foreign ministry said on Monday that its minister had called her Bolivian counterpart. "
+        "In the call with Bolivian Foreign Minister Juan Mesa, the two discussed the lake, "
+        "ministry spokesman Tito Ramos told reporters."
+    )
+    assert persons(text)["Tito Ramos"].country == "PER"

@@ -150,6 +150,9 @@ _MONTHS = (
     "January|February|March|April|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+# How far back a title's bare body words ("ministry spokesman") look for the body they mean.
+_BODY_REACH = 1500
+
 # Bodies that "the"/"his" can name without a country: "The ministry said", "his government".
 _ANAPHORIC_BODIES = frozenset(("ministry", "government", "presidency", "cabinet", "foreign office"))
 _ANAPHOR_DETERMINERS = frozenset(("the", "his", "her", "its", "their"))
@@ -1991,6 +1994,8 @@ class _Finder:
                     country = self._earlier_envoy(t)
                 if country is None and t.pronoun:
                     country, igo = self._antecedent(t.start, t.ext_start)
+                if country is None and t.ext_start < t.start:
+                    country = self._bare_body_country(t)
             if country is None and not igo:
                 # a relative shares the surname: "first lady Ann Hale"
                 last = p.name.rsplit(" ", 1)[-1]
@@ -2445,6 +2450,35 @@ class _Finder:
             ):
                 return True
         return self._targeted(s)
+
+    def _bare_body_country(self, t: _TitleHit) -> str | None:
+        """ "... the Qatari foreign ministry said. ... ministry spokesman X": a title led by a body's
+        words without a country speaks for the body of that kind last named with one, nearby."""
+        i = bisect.bisect_left(self.body_hits, (t.ext_start,))
+        if i >= len(self.body_hits) or self.body_hits[i][0] >= t.start:
+            return None
+        s, e = self.body_hits[i]
+        key = self.text[s:e].lower()
+        core = "ministry" if "ministry" in key else key
+        best: tuple[int, str] | None = None
+        for bs, _be, g in self._bodies:
+            if (
+                bs < s
+                and g is not None
+                and g.country
+                and bs >= s - _BODY_REACH
+                and core in (g.name or "").lower()
+            ):
+                best = (bs, g.country)
+        for os_, _oe, name, iso in self.org_hits:
+            if (
+                iso
+                and s - _BODY_REACH <= os_ < s
+                and core in name.lower()
+                and (best is None or os_ > best[0])
+            ):
+                best = (os_, iso)
+        return best[1] if best else None
 
     def _recent_country(
         self, pos: int, avoid: set[str] | None = None, spokes: bool = False, who: _Person | None = None
