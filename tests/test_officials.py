@@ -799,3 +799,15 @@ def test_bare_ministry_spokesman_speaks_for_the_ministry_named_before() -> None:
         "ministry spokesman Tito Ramos told reporters."
     )
     assert persons(text)["Tito Ramos"].country == "PER"
+
+
+def test_titles_with_a_portfolio_or_a_post_between_them_and_the_name() -> None:
+    text = (
+        "Health Principal Secretary Tomas Erden met the envoy. "
+        "State Minister for Foreign Affairs Ola Brandt told reporters in Lima it was false. "
+        "Chilean Ambassador to Peru Ana Ruiz wrote that the talks would go on."
+    )
+    found = persons(text)
+    assert found["Tomas Erden"].title == "Principal Secretary"
+    assert found["Ola Brandt"].title == "State Minister for Foreign Affairs"
+    assert found["Ana Ruiz"].country == "CHL"

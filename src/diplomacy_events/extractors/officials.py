@@ -187,6 +187,7 @@ class _Patterns:
     coord: re.Pattern[str]
     acts: re.Pattern[str]
     title_tail: re.Pattern[str]
+    cap_tail: re.Pattern[str]
     caps: re.Pattern[str]
     orgs_in: re.Pattern[str]
     poss_gap: re.Pattern[str]
@@ -219,9 +220,12 @@ def _patterns() -> _Patterns:
         rev_lower=re.compile(r"\s+([a-z]*)"),
         comma=re.compile(r",\s+"),
         appositive=re.compile(r",\s+(?:the|a|an)\s[^,.;:\"“”()]{1,80},"),
-        tail=re.compile(r"\s+(?:of|for|at|in)\s+[^,;.()\"“”]{1,60}"),
+        tail=re.compile(r"\s+(?:of|for|at|in|to)\s+[^,;.()\"“”]{1,60}"),
         coord=re.compile(r"(?:,|,? and|,? or)\s+(?:the\s+)?"),
         acts=re.compile(r"(?:['’]s)?\s*(?:,\s*(?:which|who)\b)?\s*([A-Za-z’'\-]+)"),
+        cap_tail=re.compile(
+            r"\s+(for|of|to)\s+(?:the\s+)?([A-Z][\w'’.\-]*(?:\s+(?:and\s+)?[A-Z][\w'’.\-]*){0,3})\s*"
+        ),
         title_tail=re.compile(r"\s+(of|for|at|to|in|from)\s+(?:the\s+)?([^,;.()]{1,70})"),
         caps=re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*"),
         orgs_in=re.compile(r"[A-Z][\w’'.\-+]*(?: (?:of |of the |and )?[A-Z][\w’'.\-+]*)*"),
@@ -810,9 +814,10 @@ class _Finder:
         word = _strip_poss(text[k : start - 1])[0]
         if not word[:1].isupper() or word in self.lex.stop or word.endswith("."):
             return False
-        return (
-            word not in self.lex.forms and word not in self.lex.orgs and word.lower() not in self.lex.titles
-        )
+        low = word.lower()
+        if low in self.lex.portfolios or low == "affairs":
+            return False  # "Trade Principal Secretary": a portfolio before the title
+        return word not in self.lex.forms and word not in self.lex.orgs and low not in self.lex.titles
 
     def _generic_title(self, key: str) -> _TitleInfo | None:
         words = key.split()
@@ -1225,6 +1230,10 @@ class _Finder:
             return
         if prep == "in":
             return  # "minister in the region": where, not whose
+        if prep in ("for", "of"):
+            words = tail.split(" ")
+            if any(self._portfolio_phrase(" ".join(words[:k])) for k in (1, 2, 3)):
+                return  # "Minister for Trade Ana Ruiz": a portfolio, not whose
         org_at = len(tail)
         org_iso: str | None = None
         for name, (_canon, iso) in self._orgs_in(tail):
@@ -1286,6 +1295,11 @@ class _Finder:
         weak_multi: list[tuple[int, int, str]] = []
         names = lex.names
         for start, end, evidence in self.candidates:
+            if text.startswith(
+                ("for ", "of "), start - 4 if text[start - 4 : start] == "for " else start - 3
+            ):
+                # "State Minister for Foreign Affairs Ana Ruiz": the portfolio leads the capitalised run
+                start = self._portfolio_lead(start, end)
             raw = text[start:end]
             facts = names.get(raw, _UNSEEN)
             if facts is _UNSEEN:
@@ -1535,8 +1549,45 @@ class _Finder:
                     t = self._title_with_tail(comma)
                 if t is not None and not t.plural:
                     return t
+            if k < j and word[:1].isupper():
+                return self._title_across_tail(j)
             return None
         return None
+
+    def _portfolio_phrase(self, phrase: str) -> bool:
+        low = phrase.lower()
+        portfolios = self.lex.portfolios
+        return low in portfolios or (low.endswith(" affairs") and low[:-8] in portfolios)
+
+    def _portfolio_lead(self, start: int, end: int) -> int:
+        """Where the name begins in a run led by a portfolio ("Foreign Affairs Ana Ruiz"), or ``start``."""
+        words = self.text[start:end].split(" ")
+        for k in range(min(3, len(words) - 2), 0, -1):
+            lead = " ".join(words[:k])
+            if self._portfolio_phrase(lead):
+                return start + len(lead) + 1
+        return start
+
+    def _title_across_tail(self, j: int) -> _TitleHit | None:
+        """A title whose capitalised tail ends at ``j``: "Ambassador to Japan", "Minister for Trade"."""
+        ends = self._title_end_list
+        i = bisect.bisect_right(ends, j) - 1
+        if i < 0 or j - ends[i] > 50:
+            return None
+        m = self.pat.cap_tail.fullmatch(self.text, ends[i], j)
+        if m is None:
+            return None
+        t = self._title_by_end[ends[i]]
+        prep, phrase = m.group(1), m.group(2)
+        if t.plural:
+            return None
+        if prep == "to":
+            ok = t.info.role in _ENVOY_ROLES and (phrase in self.lex.forms or phrase in self.lex.orgs)
+            return t if ok else None
+        if not self._portfolio_phrase(phrase):
+            return None
+        end = m.end(2)
+        return attrs.evolve(t, end=end, text=self.text[t.start : end])  # the portfolio is the title's
 
     def _comma_title(self, pos: int, t_ends: dict[int, _TitleHit]) -> _TitleHit | None:
         """A singular title that ends with a comma just before ``pos``: "the army chief, Gen."."""
