@@ -811,3 +811,9 @@ def test_titles_with_a_portfolio_or_a_post_between_them_and_the_name() -> None:
     assert found["Tomas Erden"].title == "Principal Secretary"
     assert found["Ola Brandt"].title == "State Minister for Foreign Affairs"
     assert found["Ana Ruiz"].country == "CHL"
+
+
+def test_recipient_of_aid_and_target_of_sanctions_are_states() -> None:
+    assert "Peru" in states("Chile pledged $20 million in aid to Peru after the floods.")
+    assert "Peru" in states("Chile imposed sanctions on Peru over the dispute.")
+    assert "Peru" not in states("Chile sent a delegation to Peru last week.")

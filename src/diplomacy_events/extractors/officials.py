@@ -311,6 +311,8 @@ class _Lex:
     acting_verbs: frozenset[str]
     not_verbs: frozenset[str]
     target_verbs: frozenset[str]
+    recipient_nouns: frozenset[str]
+    penalty_nouns: frozenset[str]
     with_events: tuple[str, ...]
     igo_nouns: frozenset[str]
     body_words: frozenset[str]
@@ -414,6 +416,8 @@ def _build(knowledge: Knowledge) -> _Lex:
         acting_verbs=frozenset(words["acting_verbs"]),
         not_verbs=frozenset(words["not_verbs"]),
         target_verbs=frozenset(words["target_verbs"]),
+        recipient_nouns=frozenset(words["recipient_nouns"]),
+        penalty_nouns=frozenset(words["penalty_nouns"]),
         with_events=tuple(words["with_events"]),
         igo_nouns=frozenset(words.get("igo_nouns", ())),
         body_words=frozenset(w for b in org_data["bodies"] for w in b.lower().split()),
@@ -1979,10 +1983,13 @@ class _Finder:
             # a partner of talks or a deal: "signed an accord with Chile", "talks between Peru and ..."
             context = self.low[max(0, at - 30) : at]
             return any(stem in context for stem in self.lex.with_events)
-        if word in ("on", "upon"):
-            # "called on Kenya and Uganda to ...": the phrasal verb's target
-            verb = self.low[max(0, at - 12) : at - 1].rsplit(" ", 1)[-1]
-            return verb in _CALLED_ON
+        if word in ("on", "upon", "to"):
+            # "called on Kenya and Uganda to ...": the phrasal verb's target; "sanctions on Chile",
+            # "$5m in aid to Chile": the target or recipient of what the noun before names
+            before = self.low[max(0, at - 12) : at - 1].rsplit(" ", 1)[-1]
+            if word != "to" and before in _CALLED_ON:
+                return True
+            return before in (self.lex.recipient_nouns if word == "to" else self.lex.penalty_nouns)
         if word == "and" and depth == 0:
             # the second of "between Peru and Chile": as targeted as the first
             i = bisect.bisect_right(self.place_ends, at) - 1
