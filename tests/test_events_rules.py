@@ -1274,3 +1274,9 @@ def test_received_at_the_airport_by_a_minister_is_a_meeting_he_hosts() -> None:
     text = "Ilo Dask arrived on Monday. He was received at the airport by Ruta Venn, the host."
     found, ids = events(text, PEOPLE)
     assert ("meeting", ["Ruta Venn", "Ilo Dask"]) in [(e.type, names(e, ids)) for e in found]
+
+
+def test_failing_to_act_is_no_act() -> None:
+    text = "Peru and Chile failed to reach an agreement on the border on Monday."
+    found = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text).events
+    assert [(e.type, e.status) for e in found] == [("agreement", "denied")]

@@ -817,3 +817,8 @@ def test_recipient_of_aid_and_target_of_sanctions_are_states() -> None:
     assert "Peru" in states("Chile pledged $20 million in aid to Peru after the floods.")
     assert "Peru" in states("Chile imposed sanctions on Peru over the dispute.")
     assert "Peru" not in states("Chile sent a delegation to Peru last week.")
+
+
+def test_the_agent_of_a_passive_is_a_state_that_acts() -> None:
+    assert "Chile" in states("Peru was accused by Chile of hiding the report.")
+    assert "Chile" not in states("Peru was at war with Bolivia in the past.")

@@ -150,6 +150,11 @@ _MONTHS = (
     "January|February|March|April|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+# A passive verb just before "by": "was accused by", "has been sharply criticised by".
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ld|nt|ht)\s+$"
+)
+
 # How far back a title's bare body words ("ministry spokesman") look for the body they mean.
 _BODY_REACH = 1500
 
@@ -1996,7 +2001,10 @@ class _Finder:
             if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
                 return self._targeted(self.places[i][0], 1)
             return False
-        return word in self.lex.target_verbs and word != "by"
+        if word == "by":
+            # "was accused by Chile": the agent of a passive acts
+            return _PASSIVE_BY.search(self.low, max(0, at - 40), at) is not None
+        return word in self.lex.target_verbs
 
     # ---------------------------------------------------------------- countries and output
     def _finish(self, persons: list[_Person], groups: list[_Group]) -> list[Actor]:
