@@ -1280,3 +1280,13 @@ def test_failing_to_act_is_no_act() -> None:
     text = "Peru and Chile failed to reach an agreement on the border on Monday."
     found = __import__("diplomacy_events").Pipeline(entry_points=False).extract(text).events
     assert [(e.type, e.status) for e in found] == [("agreement", "denied")]
+
+
+def test_calls_spoken_by_video_and_received_from_a_caller() -> None:
+    found = _pipeline_events(
+        "Chilean President Ana Ruiz and U.S. President Tom Hale spoke by video link on Monday. "
+        "Peruvian President Luis Soto received a phone call late on Tuesday from Bolivian President Eva Mora."
+    )
+    calls = [sorted(n for n in names if n) for kind, names in found if kind == "call"]
+    assert ["Ana Ruiz", "Tom Hale"] in calls
+    assert any({"Luis Soto", "Eva Mora"} <= set(c) for c in calls)

@@ -182,7 +182,7 @@ _NEEDS_TWO = _TWO_SIDED | {"cooperation"}
 _MODIFIER_GAP_BREAK = re.compile(r"[,.;:\"“”]|\band\b|\bwith\b|\bto\b")
 _AND_WORD = re.compile(r"\band\b")
 _VERB_GAP = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\s")
-_HARD_PUNCT = re.compile(r"[;:.]")
+_HARD_PUNCT = re.compile(r"[;:]|(?<!\b[A-Z])\.")  # not the stops of "U.S."
 _PARTICLES = frozenset(("on", "for", "in", "off", "up", "out"))
 _ARTICLE_END = re.compile(r"\b(?:a|an)\s+$")
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z]")
@@ -1639,6 +1639,7 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 # What may open the clause before such a meeting: it is what the clause is about, not a
 # background ("on the sidelines of the G20 summit", "attended a NATO summit")
 _CLAUSE_HEAD = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ll]ast\s+\w+['’]s)\s+)?(?:[a-z-]+\s+)?")
+_FROM_CALLER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+from\s+")
 _IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
 _HANDED = re.compile(
     r"\b(?:handed|given|delivered|presented\s+with|received)\s+(?:(?:him|her|them)\s+)?(?:a|an|the)\s+"
@@ -2019,6 +2020,11 @@ def _draft(
         if w >= 0:
             objects = _objects(doc, w + 5, ms)
             with_subject = _subject(doc, sent[0], doc.clause_start(sent[0], w), w) if objects else []
+    if not objects and trig.type == "call":
+        # "received a phone call late on Monday from X": the caller, after "from"
+        src = _FROM_CALLER.match(text, me, min(end, me + 45))
+        if src is not None:
+            objects = _objects(doc, src.end(), end)
     if not objects and recent.pair is not None and _BOTH_SIDES.match(text, me, min(end, me + 40)):
         objects = _as_states(doc, recent.pair.actors)  # "called on both sides to ...": the sides told before
     if (
