@@ -1290,3 +1290,15 @@ def test_calls_spoken_by_video_and_received_from_a_caller() -> None:
     calls = [sorted(n for n in names if n) for kind, names in found if kind == "call"]
     assert ["Ana Ruiz", "Tom Hale"] in calls
     assert any({"Luis Soto", "Eva Mora"} <= set(c) for c in calls)
+
+
+def test_armed_forces_named_by_a_demonym_act_for_their_state() -> None:
+    found = _pipeline_events(
+        "A Chilean F-16 shot down a Peruvian drone near the border on Monday. "
+        "Bolivian and Paraguayan troops exchanged fire along the river on Tuesday. "
+        "Argentine warplanes violated Uruguayan airspace for ten minutes on Wednesday."
+    )
+    military = [names for kind, names in found if kind == "military"]
+    assert ["Chile", "Peru"] in military
+    assert ["Bolivia", "Paraguay"] in military
+    assert ["Argentina", "Uruguay"] in military

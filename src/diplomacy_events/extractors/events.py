@@ -2530,8 +2530,8 @@ def _draft(
     if not participants:
         return []
     # One event per acting side for one-sided types ("Chile, Peru and Ecuador expelled ...").
-    if trig.special == "joint" and len(participants) > 1:
-        groups = [participants]  # "A and B will hold joint exercises": one event of both
+    if trig.special in ("joint", "mutual") and len(participants) > 1:
+        groups = [participants]  # "A and B will hold joint exercises", "A and B exchanged fire": one
     elif posted_hosts and len(subject) == 1:
         groups = [[subject[0], o] for o in objects]  # "recalled its envoys to A and B": one recall each
     elif trig.type in _SPLIT_TYPES and len(subject) > 1:

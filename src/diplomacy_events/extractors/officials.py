@@ -99,6 +99,14 @@ _SANCTIONS_ON_BEFORE = re.compile(
     r"\b(?:sanctions|sanctioned|sanctioning|blacklisted|asset\s+freezes?|travel\s+bans?)\s+(?:on\s+|against\s+)?"
     r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+|more\s+|top\s+|senior\s+)*$"
 )
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:shot\s+down|downed|intercepted|struck|attacked|fired\s+on|targeted|sank|seized|rammed|boarded)"
+    r"\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+|\d+\s+)*$"
+)
+_TERRITORY_AFTER = re.compile(r"\s+(?:airspace|territorial\s+waters|waters|territory)\b")
+_VIOLATED_BEFORE = re.compile(
+    r"\b(?:violated|violating|violates|breached|breaching|entered|intruded\s+into|crossed\s+into)\s+(?:the\s+)?$"
+)
 _SANCTIONED_AFTER = re.compile(
     r"\s+(?:officials?|companies|company|firms?|entities|entity|individuals|banks?|nationals|ministers?|generals?"
     r"|commanders?|oligarchs?|businessmen|lawmakers|judges|vessels|tankers|ships|airlines?)\b"
@@ -108,6 +116,16 @@ _ENVOYS_AFTER = re.compile(
     r"|(?:military|defen[cs]e)\s+attach[eé]s?)\b"
 )
 
+_AND_DEMONYM = re.compile(r"\s+and\s+[A-Z][a-z]+(?=\s)")
+_BE_AFTER = re.compile(r"\s+(?:are|were|is|was|have\s+been|had\s+been)\b")
+
+# Armed forces and their craft named after a demonym: "Chilean jets", "a Peruvian F-16"
+_FORCES_AFTER = re.compile(
+    r"\s+(?:(?:fighter|military|navy|naval|army|coast\s+guard|air\s+force|border)\s+)?"
+    r"(?:jets?|warplanes?|aircraft|planes?|drones?|troops|forces|soldiers|warships?|ships|vessels|frigates?"
+    r"|destroyers?|submarines?|artillery|tanks|helicopters?|bombers?|missiles?|rockets?|guards|police"
+    r"|F-\d+s?|Su-\d+s?|MiG-\d+s?)\b"
+)
 # Prepositions after which a country or city says where, not who acts
 _WHERE_PREPOSITIONS = (_LOCATIVE - {"to", "into", "around", "via"}) | {"from"}
 _SPOKESPEOPLE = frozenset(("officials", "diplomats", "authorities", "sources", "leaders", "government"))
@@ -1890,8 +1908,17 @@ class _Finder:
         text = self.text
         if _ENVOYS_AFTER.match(text, e) and _EXPELLED_BEFORE.search(text, max(0, s - 40), s):
             return True  # "expelled two Chilean diplomats": the envoys' state is the target
+        if _FORCES_AFTER.match(text, e) and _STRUCK_BEFORE.search(text, max(0, s - 40), s):
+            return True  # "shot down a Chilean drone": the drone's state is the target
+        if _TERRITORY_AFTER.match(text, e) and _VIOLATED_BEFORE.search(text, max(0, s - 30), s):
+            return True  # "violated Chilean airspace": the state whose airspace it is
         if _SANCTIONED_AFTER.match(text, e) and _SANCTIONS_ON_BEFORE.search(text, max(0, s - 40), s):
             return True  # "imposed sanctions on two Chilean officials": their state is the target
+        pair = _AND_DEMONYM.match(text, e)
+        forces = _FORCES_AFTER.match(text, pair.end() if pair else e)
+        if forces is not None and not _BE_AFTER.match(text, forces.end()) and self._acts(forces.end()):
+            # "Chilean jets struck ...", "Peruvian and Bolivian troops exchanged fire": the forces' states
+            return True
         if s < 4 or text[s - 4 : s] not in ("the ", "The "):
             return False
         surface = text[s:e]
