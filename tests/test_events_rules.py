@@ -1302,3 +1302,14 @@ def test_armed_forces_named_by_a_demonym_act_for_their_state() -> None:
     assert ["Chile", "Peru"] in military
     assert ["Bolivia", "Paraguay"] in military
     assert ["Argentina", "Uruguay"] in military
+
+
+def test_charges_recalls_from_a_capital_and_frozen_assets() -> None:
+    found = _pipeline_events(
+        "Peru's Foreign Minister Ana Ruiz charged that Chile had broken the treaty. "
+        "Bolivia recalled its high commissioner from Asuncion on Monday. "
+        "The European Union froze the assets of eight Chilean officials on Tuesday."
+    )
+    assert ("accusation", ["Ana Ruiz", "Chile"]) in found
+    assert ("expulsion", ["Bolivia", "Paraguay"]) in found
+    assert ("sanction", ["European Union", "Chile"]) in found

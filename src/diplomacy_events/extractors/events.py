@@ -209,6 +209,35 @@ _POSSESSIVE_SPACE = re.compile(r"['’]s\s")
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _WHERE_NEXT = re.compile(r",\s+where\b")
 _WORDS = re.compile(r"[\w']+")
+# Past tenses without "-ed": a trigger in one has a subject, not a forum before it ("the EU froze").
+_IRREGULAR_PAST = frozenset(
+    {
+        "froze",
+        "struck",
+        "shot",
+        "met",
+        "spoke",
+        "held",
+        "sent",
+        "gave",
+        "broke",
+        "cut",
+        "hit",
+        "led",
+        "sought",
+        "took",
+        "told",
+        "won",
+        "fought",
+        "threw",
+        "drew",
+        "withdrew",
+        "wrote",
+        "flew",
+        "swore",
+        "shut",
+    }
+)
 _REFUSED_THING = re.compile(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request|attend|join)\b")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w.]*[\w]\.?")
 _SHARED_BREAK = re.compile(r"[,;:.\"“”]")
@@ -889,7 +918,8 @@ def _objects(doc: _Doc, pos: int, end: int) -> list[Actor]:
 
 _SIDES_STOP = re.compile(r"[.;:,!?\"“”]")
 _POSTED = re.compile(
-    r"\b(?:ambassadors?|envoys?|diplomats?|charg[ée]s?\s+d['’]affaires|heads?\s+of\s+mission)\s+(?:from|to|in)\s+"
+    r"\b(?:ambassadors?|envoys?|diplomats?|charg[ée]s?\s+d['’]affaires|heads?\s+of\s+mission|high\s+commissioners?)"
+    r"\s+(?:from|to|in)\s+"
 )
 _DEMONYM_PAIR = re.compile(
     r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+(?:officials|delegations|diplomats|negotiators|ministers|leaders"
@@ -2263,6 +2293,7 @@ def _draft(
             if p.record.kind == "organization"
             and ms - p.end <= 1
             and not verb.endswith("ed")
+            and verb not in _IRREGULAR_PAST
             and particle not in _PARTICLES  # "the UN calls on": a verb with its particle
         ]
         subject = [a for a in subject if a not in forum]

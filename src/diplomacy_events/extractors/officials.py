@@ -96,8 +96,9 @@ _EXPELLED_BEFORE = re.compile(
     r"|several\s+|top\s+|senior\s+|more\s+|of\s+|its\s+)*$"
 )
 _SANCTIONS_ON_BEFORE = re.compile(
-    r"\b(?:sanctions|sanctioned|sanctioning|blacklisted|asset\s+freezes?|travel\s+bans?)\s+(?:on\s+|against\s+)?"
-    r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|several\s+|\d+\s+|more\s+|top\s+|senior\s+)*$"
+    r"\b(?:sanctions|sanctioned|sanctioning|blacklisted|asset\s+freezes?|travel\s+bans?|assets\s+of)\s+(?:on\s+|against\s+)?"
+    r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|dozens\s+of\s+"
+    r"|several\s+|\d+\s+|more\s+|top\s+|senior\s+)*$"
 )
 _STRUCK_BEFORE = re.compile(
     r"\b(?:shot\s+down|downed|intercepted|struck|attacked|fired\s+on|targeted|sank|seized|rammed|boarded)"
@@ -167,6 +168,10 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = (
     "January|February|March|April|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_RECALLED_FROM = re.compile(
+    r"\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|pulled)\s+(?:its|their|his|her|the)\s+"
+    r"(?:[a-z]+\s+)?(?:ambassadors?|envoys?|high\s+commissioners?|diplomats?|charg[ée]s?\s+d['’]affaires)\s+$"
 )
 # A passive verb just before "by": "was accused by", "has been sharply criticised by".
 _PASSIVE_BY = re.compile(
@@ -2028,6 +2033,9 @@ class _Finder:
             if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
                 return self._targeted(self.places[i][0], 1)
             return False
+        if word == "from":
+            # "recalled its ambassador from Lima": the state the envoy leaves is the target
+            return _RECALLED_FROM.search(self.low, max(0, at - 70), at) is not None
         if word == "by":
             # "was accused by Chile": the agent of a passive acts
             return _PASSIVE_BY.search(self.low, max(0, at - 40), at) is not None
