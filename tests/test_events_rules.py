@@ -1313,3 +1313,13 @@ def test_charges_recalls_from_a_capital_and_frozen_assets() -> None:
     assert ("accusation", ["Ana Ruiz", "Chile"]) in found
     assert ("expulsion", ["Bolivia", "Paraguay"]) in found
     assert ("sanction", ["European Union", "Chile"]) in found
+
+
+def test_aid_given_by_the_subject_of_its_verb() -> None:
+    found = _pipeline_events(
+        "Chile will provide Peru with an additional $30 million in flood aid, the ministry said. "
+        "Bolivia delivered 50 tonnes of medical supplies to Paraguay on Monday."
+    )
+    coop = [names for kind, names in found if kind == "cooperation"]
+    assert ["Chile", "Peru"] in coop
+    assert ["Bolivia", "Paraguay"] in coop

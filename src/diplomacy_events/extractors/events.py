@@ -2284,6 +2284,14 @@ def _draft(
                 objects = [_envoy_as_state(doc, a) for a in before_last.actors[1:]]
         else:
             subject = _subject(doc, sent[0], lo, ms)
+            if trig.needs_verb is not None and not objects:
+                # "X will provide Y with $5m in aid": the verb's subject gives, what it names receives
+                verbs = list(trig.needs_verb.finditer(text, lo, ms))
+                v = verbs[-1] if verbs else None
+                receivers = [p.record for p in doc.actors_in(v.end(), ms)] if v is not None else []
+                giver = _subject(doc, sent[0], lo, v.start()) if receivers and v is not None else []
+                if giver:
+                    subject, objects = giver, [a for a in receivers if a not in giver][:2]
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
         # A verb in the past tense has a subject, not a forum: "the foreign ministry summoned".
         verb, _sp, particle = tl.partition(" ")

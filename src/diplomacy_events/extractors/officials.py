@@ -123,7 +123,7 @@ _BE_AFTER = re.compile(r"\s+(?:are|were|is|was|have\s+been|had\s+been)\b")
 # Armed forces and their craft named after a demonym: "Chilean jets", "a Peruvian F-16"
 _FORCES_AFTER = re.compile(
     r"\s+(?:(?:fighter|military|navy|naval|army|coast\s+guard|air\s+force|border)\s+)?"
-    r"(?:jets?|warplanes?|aircraft|planes?|drones?|troops|forces|soldiers|warships?|ships|vessels|frigates?"
+    r"(?:jets?|warplanes?|aircraft|planes?|drones?|troops|forces|soldiers|warships?|ships|vessels|frigates?|navies"
     r"|destroyers?|submarines?|artillery|tanks|helicopters?|bombers?|missiles?|rockets?|guards|police"
     r"|F-\d+s?|Su-\d+s?|MiG-\d+s?)\b"
 )
