@@ -1323,3 +1323,20 @@ def test_aid_given_by_the_subject_of_its_verb() -> None:
     coop = [names for kind, names in found if kind == "cooperation"]
     assert ["Chile", "Peru"] in coop
     assert ["Bolivia", "Paraguay"] in coop
+
+
+def test_threats_protests_expulsions_and_visits_in_other_words() -> None:
+    found = _pipeline_events(
+        "Peru warned it would close the border if attacked. "
+        "Bolivia vowed swift retaliation against any attempt by Chile to divert the river. "
+        "Paraguay will summon the Uruguayan ambassador on Thursday. "
+        "Ecuador lodged stern representations with Colombia over the raid. "
+        "Mali kicked out the French ambassador on Monday. "
+        "Foreign Minister Ana Ruiz of Peru on Saturday set foot in Santiago for the first time."
+    )
+    kinds = [kind for kind, _names in found]
+    assert ("threat", ["Peru"]) in found
+    assert ("threat", ["Bolivia", "Chile"]) in found
+    assert ("protest", ["Paraguay", "Uruguay"]) in found
+    assert ("protest", ["Ecuador", "Colombia"]) in found
+    assert "expulsion" in kinds and "visit" in kinds

@@ -173,6 +173,31 @@ _RECALLED_FROM = re.compile(
     r"\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|pulled)\s+(?:its|their|his|her|the)\s+"
     r"(?:[a-z]+\s+)?(?:ambassadors?|envoys?|high\s+commissioners?|diplomats?|charg[ée]s?\s+d['’]affaires)\s+$"
 )
+_ACT_NOUNS_BY = frozenset(
+    {
+        "attempt",
+        "attempts",
+        "effort",
+        "efforts",
+        "move",
+        "moves",
+        "decision",
+        "bid",
+        "proposal",
+        "proposals",
+        "plan",
+        "plans",
+        "offer",
+        "request",
+        "demand",
+        "demands",
+        "call",
+        "calls",
+        "visit",
+        "incursion",
+        "attack",
+    }
+)
 # A passive verb just before "by": "was accused by", "has been sharply criticised by".
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ld|nt|ht)\s+$"
@@ -2037,8 +2062,11 @@ class _Finder:
             # "recalled its ambassador from Lima": the state the envoy leaves is the target
             return _RECALLED_FROM.search(self.low, max(0, at - 70), at) is not None
         if word == "by":
-            # "was accused by Chile": the agent of a passive acts
-            return _PASSIVE_BY.search(self.low, max(0, at - 40), at) is not None
+            # "was accused by Chile": the agent of a passive acts, as does the author of an act
+            # ("any attempt by Chile", "a proposal by Peru")
+            if _PASSIVE_BY.search(self.low, max(0, at - 40), at) is not None:
+                return True
+            return self.low[max(0, at - 14) : at - 1].rsplit(" ", 1)[-1] in _ACT_NOUNS_BY
         return word in self.lex.target_verbs
 
     # ---------------------------------------------------------------- countries and output
