@@ -1340,3 +1340,15 @@ def test_threats_protests_expulsions_and_visits_in_other_words() -> None:
     assert ("protest", ["Paraguay", "Uruguay"]) in found
     assert ("protest", ["Ecuador", "Colombia"]) in found
     assert "expulsion" in kinds and "visit" in kinds
+
+
+def test_juntas_and_regional_groups_act_for_their_state_and_body() -> None:
+    found = _pipeline_events(
+        "Southern African heads of state suspended Lesotho from the bloc on Sunday. "
+        "The junta in Maseru rejected the decision on Monday. "
+        "Caribbean leaders called on Tuesday for an end to the violence in Haiti. Haiti welcomed the call."
+    )
+    assert ("sanction", ["Southern African Development Community", "Lesotho"]) in found
+    assert ("rejection", ["Lesotho"]) in [(k, n[:1]) for k, n in found]
+    assert ("appeal", ["Caribbean Community", "Haiti"]) in found
+    assert not any(kind == "visit" for kind, _names in found)  # "heads of state" is no travel

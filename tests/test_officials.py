@@ -827,3 +827,14 @@ def test_the_agent_of_a_passive_is_a_state_that_acts() -> None:
 def test_an_ombudsman_of_a_portfolio_keeps_the_possessive_country() -> None:
     text = "Peru's human rights ombudsman, Tomas Erden, accused Chile of hiding the report."
     assert persons(text)["Tomas Erden"].country == "PER"
+
+
+def test_a_junta_spokesman_keeps_his_title_and_the_junta_is_its_state() -> None:
+    text = (
+        "Mali's military rulers expelled the envoy on Monday. "
+        "Junta spokesman Colonel Ilo Dask said the decision was final."
+    )
+    found = find_actors(text)
+    mali = next(a for a in found if a.name == "Mali")
+    assert [m.text for m in mali.mentions] == ["military rulers"]
+    assert persons(text)["Ilo Dask"].title is not None

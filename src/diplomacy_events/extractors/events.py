@@ -1669,6 +1669,7 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 # What may open the clause before such a meeting: it is what the clause is about, not a
 # background ("on the sidelines of the G20 summit", "attended a NATO summit")
 _CLAUSE_HEAD = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ll]ast\s+\w+['’]s)\s+)?(?:[a-z-]+\s+)?")
+_FOR_IN = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?\s+for\s+[^.;:,\"“”]{0,60}?\bin\s+(?:the\s+)?")
 _FROM_CALLER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+from\s+")
 _IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
 _HANDED = re.compile(
@@ -2050,6 +2051,19 @@ def _draft(
         if w >= 0:
             objects = _objects(doc, w + 5, ms)
             with_subject = _subject(doc, sent[0], doc.clause_start(sent[0], w), w) if objects else []
+    if not objects and trig.type == "appeal":
+        # "called on Friday for an end to the violence in Chile": the state where it should end
+        where = _FOR_IN.match(text, me, min(end, me + 90))
+        places_in = doc.locations.between(where.end(), where.end() + 40) if where is not None else []
+        if (
+            where is not None
+            and places_in
+            and places_in[0].start == where.end()
+            and places_in[0].record.kind == "country"
+        ):
+            state = doc.states.get(places_in[0].record.country or "")
+            if state is not None:
+                objects = [state]
     if not objects and trig.type == "call":
         # "received a phone call late on Monday from X": the caller, after "from"
         src = _FROM_CALLER.match(text, me, min(end, me + 45))

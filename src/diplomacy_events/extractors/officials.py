@@ -120,6 +120,14 @@ _ENVOYS_AFTER = re.compile(
 _AND_DEMONYM = re.compile(r"\s+and\s+[A-Z][a-z]+(?=\s)")
 _BE_AFTER = re.compile(r"\s+(?:are|were|is|was|have\s+been|had\s+been)\b")
 
+# A military government: "Mali's junta", "the Malian military rulers", "the junta in Bamako"
+_JUNTA = re.compile(
+    r"(?:\b(?P<poss>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s|’s)\s+|\b(?P<adj>[A-Z][\w-]+)\s+)?"
+    r"(?:(?:new|ruling|then|former)\s+)?"
+    r"(?P<body>junta|military\s+(?:junta|rulers|government|regime|authorities|leaders|leadership))\b"
+    r"(?:\s+(?:in|ruling|of)\s+(?P<seat>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
+)
+
 # Armed forces and their craft named after a demonym: "Chilean jets", "a Peruvian F-16"
 _FORCES_AFTER = re.compile(
     r"\s+(?:(?:fighter|military|navy|naval|army|coast\s+guard|air\s+force|border)\s+)?"
@@ -364,6 +372,8 @@ class _Lex:
     acting_verbs: frozenset[str]
     not_verbs: frozenset[str]
     target_verbs: frozenset[str]
+    regional: re.Pattern[str] | None
+    regional_bodies: dict[str, str]
     recipient_nouns: frozenset[str]
     penalty_nouns: frozenset[str]
     with_events: tuple[str, ...]
@@ -389,6 +399,17 @@ def _add_anchored(automaton: Any, key: str, value: tuple[str, str]) -> None:
     # inside words: a third of the time of an unanchored automaton.
     for a in _TITLE_ANCHORS:
         automaton.add_word(a + key, value)
+
+
+def _regional_pattern(adjectives: list[str]) -> re.Pattern[str] | None:
+    """ "West African leaders", "Gulf foreign ministers": a region's leaders or ministers as a group."""
+    if not adjectives:
+        return None
+    alts = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+    return re.compile(
+        rf"\b({alts})\s+(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders|(?:[a-z]+\s+)?ministers"
+        r"|states|countries|governments|nations|bloc|grouping)\b"
+    )
 
 
 def _build(knowledge: Knowledge) -> _Lex:
@@ -469,6 +490,8 @@ def _build(knowledge: Knowledge) -> _Lex:
         acting_verbs=frozenset(words["acting_verbs"]),
         not_verbs=frozenset(words["not_verbs"]),
         target_verbs=frozenset(words["target_verbs"]),
+        regional=_regional_pattern([adj for adj, _body in org_data.get("regional_groups", [])]),
+        regional_bodies={adj: body for adj, body in org_data.get("regional_groups", [])},
         recipient_nouns=frozenset(words["recipient_nouns"]),
         penalty_nouns=frozenset(words["penalty_nouns"]),
         with_events=tuple(words["with_events"]),
@@ -1872,6 +1895,16 @@ class _Finder:
                 place = self._place_before(s, 25)
                 if place is not None and pat.opt_poss_gap.fullmatch(text, place[1], s):
                     g.country = g.country or place[2]
+        regional = self.lex.regional
+        if regional is not None:
+            for m in regional.finditer(text):
+                # "West African leaders suspended X": the region's body acts
+                body = self.lex.regional_bodies[m.group(1)]
+                rg = groups.setdefault(
+                    ("org", body), _Group(body, "organization", self.lex.orgs.get(body, (body, None))[1], [])
+                )
+                rg.mentions.append(m.span())
+                rg.mentions.sort()
         self._apposed_parties(groups)
         bodies = self._bodies
         for s, e in self.body_hits:
@@ -1890,7 +1923,48 @@ class _Finder:
                     bg = groups.setdefault(("org", name.lower()), _Group(name, "organization", piso, []))
                     bg.mentions.append((start, e))
             bodies.append((s, e, bg))
-        return list(groups.values())
+        if "junta" in self.low or "military " in self.low:
+            self._juntas(groups)
+        return [g for g in groups.values() if g.mentions]
+
+    def _juntas(self, groups: dict[tuple[str, str], _Group]) -> None:
+        """ "Mali's military rulers", "the junta in Niamey", later "the junta": a military government
+        speaks and acts for its state; one named without its country is the one named before."""
+        last: str | None = None
+        for m in _JUNTA.finditer(self.text):
+            iso = None
+            for key in ("poss", "adj", "seat"):
+                w = m.group(key)
+                if w:
+                    iso = (
+                        countries.country_code(w)
+                        or countries.demonym_country(w)
+                        or countries.capital_country(w)
+                    )
+                    if iso:
+                        break
+            owned = m.group("poss") is None and _OWNER_PRONOUN.search(
+                self.text, max(0, m.start() - 12), m.start()
+            )
+            if iso is None and (owned or (last is None and m.group("body") == "junta")):
+                # "gave its new military rulers ...", a first bare "the junta": the country just named
+                iso = self._recent_country(m.start())
+            iso = iso or last
+            if iso is None:
+                continue
+            last = iso
+            s, e = m.span("body")
+            i = bisect.bisect_left(self._title_starts, e)
+            if i < len(self._title_starts) and self._title_starts[i] <= e + 1:
+                continue  # "junta spokesman X", "the junta leader": the title's qualifier, not the state
+            for og in groups.values():
+                if og.kind == "organization" and any(a < e and s < b for a, b in og.mentions):
+                    og.mentions = [(a, b) for a, b in og.mentions if not (a < e and s < b)]
+            state = groups.get(("state", iso))
+            if state is None:
+                state = groups[("state", iso)] = _Group(countries.country_name(iso) or iso, "state", iso, [])
+            state.mentions.append((s, e))
+            state.mentions.sort()
 
     def _org_body(self, end: int, iso: str | None, groups: dict[tuple[str, str], _Group]) -> None:
         """A body named after an organization's possessive: "the bloc's Panel of Mediators"."""
