@@ -1352,3 +1352,19 @@ def test_juntas_and_regional_groups_act_for_their_state_and_body() -> None:
     assert ("rejection", ["Lesotho"]) in [(k, n[:1]) for k, n in found]
     assert ("appeal", ["Caribbean Community", "Haiti"]) in found
     assert not any(kind == "visit" for kind, _names in found)  # "heads of state" is no travel
+
+
+def test_lists_of_acting_states_and_outbursts() -> None:
+    found = _pipeline_events(
+        "Peru, Chile and Bolivia each expelled an Ecuadorian diplomat on Thursday. "
+        "Colombia and the European Union sealed a long-delayed trade agreement on Tuesday. "
+        "Venezuela lashed out at Guyana and Brazil on Wednesday. "
+        "Paraguay closed its embassy in Montevideo. "
+        "Argentina's president stopped short of blaming Uruguay for the spill."
+    )
+    expulsions = [names for kind, names in found if kind == "expulsion"]
+    for state in ("Peru", "Chile", "Bolivia"):
+        assert [state, "Ecuador"] in expulsions
+    assert ["Paraguay", "Uruguay"] in expulsions
+    assert ("agreement", ["Colombia", "European Union"]) in found
+    assert ("accusation", ["Venezuela", "Guyana", "Brazil"]) in found

@@ -208,7 +208,7 @@ _POSSESSED_BODY = re.compile(r"['’]s\s+(?:[a-z-]+\s+)?")
 _POSSESSIVE_SPACE = re.compile(r"['’]s\s")
 _IN_AT_END = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
 _WHERE_NEXT = re.compile(r",\s+where\b")
-_WORDS = re.compile(r"[\w']+")
+_WORDS = re.compile(r"[\w']+(?:-[\w']+)*")  # "long-delayed": one word, no "delayed"
 # Past tenses without "-ed": a trigger in one has a subject, not a forum before it ("the EU froze").
 _IRREGULAR_PAST = frozenset(
     {

@@ -177,6 +177,10 @@ _MONTHS = (
     "January|February|March|April|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
+_MISSION_IN = re.compile(
+    r"\b(?:closed|closes|closing|shut|shuts|reopened|reopens|reopening|opened|opens|opening)\s+(?:its|their|the|a)\s+"
+    r"(?:[a-z]+\s+)?(?:embassy|consulate|mission|consulate\s+general)\s+$"
+)
 _RECALLED_FROM = re.compile(
     r"\b(?:recalled|recalls|recall|recalling|withdrew|withdraws|withdrawing|pulled)\s+(?:its|their|his|her|the)\s+"
     r"(?:[a-z]+\s+)?(?:ambassadors?|envoys?|high\s+commissioners?|diplomats?|charg[ée]s?\s+d['’]affaires)\s+$"
@@ -307,7 +311,7 @@ def _patterns() -> _Patterns:
             rf"(?:\s+(?:(?:(?:late|early|earlier|later)\s+)?on\s+(?:{_WEEKDAYS})"
             rf"(?:\s+(?:morning|afternoon|evening|night))?|on\s+(?:{_MONTHS})\.?\s+\d{{1,2}}"
             rf"|(?:last|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend|{_WEEKDAYS})"
-            r"|in\s+(?:19|20)\d\d|yesterday|today|again|also|later|earlier|already|now|then"
+            r"|in\s+(?:19|20)\d\d|yesterday|today|again|also|later|earlier|already|now|then|each|both|jointly|together"
             r"|(?!\w*ply\b)[a-z]{4,}ly)(?=[\s,]),?){1,3}"
         ),
         # "counterparts from Chile, Peru and Bolivia, ...": a plural title then whose
@@ -2057,6 +2061,13 @@ class _Finder:
             return False
         if w in self.lex.acting_verbs:
             return True
+        if w == "and":
+            # "India and the European Union sealed": a country listed with a body that acts
+            k = m.end() + (5 if text.startswith(" the ", m.end()) else 1)
+            for os_, oe, _name, _iso in self.org_hits:
+                if os_ == k:
+                    return self._acts(oe)
+            return False
         if (
             w not in self.lex.not_verbs
             and len(w) >= 4
@@ -2132,6 +2143,12 @@ class _Finder:
             if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
                 return self._targeted(self.places[i][0], 1)
             return False
+        if word == "at":
+            # "lashed out at Chile", "hit back at Peru": the target of the outburst
+            return self.low[max(0, at - 8) : at - 1].rsplit(" ", 1)[-1] in ("out", "back")
+        if word == "in":
+            # "closed its embassy in Lima": the state the mission is accredited to
+            return _MISSION_IN.search(self.low, max(0, at - 50), at) is not None
         if word == "from":
             # "recalled its ambassador from Lima": the state the envoy leaves is the target
             return _RECALLED_FROM.search(self.low, max(0, at - 70), at) is not None
