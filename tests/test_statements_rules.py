@@ -312,3 +312,23 @@ def test_adding_that_after_said_goes_on_with_the_speaker() -> None:
     text = '"We listen to all," Ilo Dask said, adding that Arvania was "nobody\'s messenger".'
     actors = make(text, ("Ilo Dask", "person", ["Ilo Dask"]), ("Arvania", "state", ["Arvania"]))
     assert [s.speaker for s in direct(text, actors)] == ["a1", "a1"]
+
+
+def _speakers(text: str) -> list[str | None]:
+    import diplomacy_events
+
+    ex = diplomacy_events.Pipeline(entry_points=False).extract(text)
+    names = {a.id: a.name for a in ex.actors}
+    return [names.get(s.speaker or "") for s in ex.statements if s.kind == "direct"]
+
+
+def test_unnamed_sources_speak_for_their_body_or_state() -> None:
+    text = (
+        "Chile protested to Peru on Monday. "
+        "A Peruvian diplomat in Santiago, who asked not to be named, said the patrols "
+        """would go on "as long as needed". """
+        "A senior Chilean official said the talks had stalled. "
+        '"They are not answering the phone," the official said. '
+        'In Lima, a Supreme Court spokesperson said the ruling was "final".'
+    )
+    assert _speakers(text) == ["Peru", "Chile", "Supreme Court"]

@@ -86,6 +86,18 @@ _OWNER_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?$")
 _QUOTE_COMMA_BEFORE = re.compile(r"(?:[\"”],|,[\"”])\s*$")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w-]+)\s+counterparts?\b")
+_ADDRESSED_TO = frozenset(
+    {
+        "protested",
+        "protests",
+        "complained",
+        "complains",
+        "apologised",
+        "apologized",
+        "apologises",
+        "apologizes",
+    }
+)
 _CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
 
 # "expelled two Chilean diplomats", "summoned the Peruvian ambassador"
@@ -2136,6 +2148,8 @@ class _Finder:
             before = self.low[max(0, at - 12) : at - 1].rsplit(" ", 1)[-1]
             if word != "to" and before in _CALLED_ON:
                 return True
+            if word == "to" and before in _ADDRESSED_TO:
+                return True  # "protested to Chile", "apologised to Peru
             return before in (self.lex.recipient_nouns if word == "to" else self.lex.penalty_nouns)
         if word == "and" and depth == 0:
             # the second of "between Peru and Chile": as targeted as the first

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from diplomacy_events import countries
 from diplomacy_events.extractors._context import (
     Index,
     actor_index,
@@ -61,6 +62,16 @@ _BODY_NOUN = re.compile(rf"[\s,]*[Tt]he\s+{_BODY_WORDS}\s+(?:(?:also|further|lat
 _BODY_SUBJECT = re.compile(
     rf"\b[Tt]he\s+{_BODY_WORDS}\s+(?:(?:also|further|later)\s+)?(?:said|says|added|adds|stated|noted|warned)"
     r"(?:\s+that)?(?:\s+(?:it|they))?[^\"“”.;]{0,80}$"
+)
+_SOURCE = re.compile(
+    r"\b(?:[Oo]ne|[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:senior|junior|top|high-ranking|former)\s+)?"
+    r"(?:([A-Z][a-z]+)\s+)?(?:(?:government|foreign\s+ministry|military|security|defen[cs]e|embassy)\s+)?"
+    r"(?:official|diplomat|source|aide|negotiator|envoy)\b"
+)
+_SOURCE_AFTER = re.compile(r"[\s,\"”’']*" + _SOURCE.pattern)
+# A speech verb after an unnamed source, past what describes them: "..., who asked not to be named, said"
+_SAYS_AFTER = re.compile(
+    r"(?:\s+in\s+[A-Z][\w-]+)?(?:,[^,.;\"“”]{0,60},)?\s+(?:said|says|told|added|insisted|warned|explained)\b"
 )
 _ANONYMOUS = re.compile(
     r"[\s,]*(?:one|a|an|another|the|two|three|several)\s+(?:(?:senior|junior|western|european|foreign|government"
@@ -351,6 +362,33 @@ def _body_before(actors: Index[Actor], pos: int) -> Actor | None:
     return found[-1].record if found else None
 
 
+def _owning_body(text: str, actors: Index[Actor], person: Actor, lo: int, hi: int) -> Actor | None:
+    """The organization a nameless official's title is of, named right before it in the sentence:
+    "a State Department spokesperson", "the ministry's spokeswoman"."""
+    for m in person.mentions:
+        if lo <= m.start < hi:
+            owner = actors.last_before(m.start, lo)
+            if (
+                owner is not None
+                and owner.record.kind == "organization"
+                and text[owner.end : m.start] in (" ", "'s ", "’s ")
+            ):
+                return owner.record
+    return None
+
+
+def _unnamed_source(text: str, quote: Quote, lo: int, hi: int) -> str | None:
+    """The demonym of an unnamed source who says the quote ("a Chilean diplomat ... said '...'",
+    "'...,' one Peruvian official said"), "" for one without ("the official said"), else None."""
+    for m in _SOURCE.finditer(text, lo, quote.start):
+        if _SAYS_AFTER.match(text, m.end(), min(quote.start, m.end() + 80)):
+            return m.group(1) or ""
+    after = _SOURCE_AFTER.match(text, quote.end, min(hi, quote.end + 60))
+    if after is not None and _SAYS_AFTER.match(text, after.end(), min(hi, after.end() + 80)):
+        return after.group(1) or ""
+    return None
+
+
 def _anonymous(text: str, quote: Quote, sent_end: int) -> bool:
     """'"...," one diplomat who attended said': a speaker the text leaves unnamed."""
     return _ANONYMOUS.match(text, quote.end + 1, min(sent_end, quote.end + 80)) is not None
@@ -439,6 +477,7 @@ def find_statements(
     quoted_sentences: set[int] = set()
     previous: Quote | None = None
     previous_speaker: Actor | None = None
+    unnamed_state: str | None = None  # the state of the last unnamed source with a demonym
     i = 0
     while i < len(quotes):
         q = quotes[i]
@@ -468,10 +507,30 @@ def find_statements(
                 speaker = before
         if speaker is None and _body_is_subject(text, q, s_start):
             speaker = _body_before(aidx, q.start)  # 'The ministry added that it "..."'
-        if speaker is not None and speaker.kind == "person" and speaker.name is None and speaker.country:
+        if speaker is not None and speaker.kind == "person" and speaker.name is None:
             # "a Peruvian government spokesperson said": an official the text does not name speaks
-            # for their state, when the article has it as an actor
-            speaker = states.get(speaker.country, speaker)
+            # for the body the title names ("a State Department spokesperson"), else for their
+            # state, when the article has it as an actor
+            body = _owning_body(text, aidx, speaker, s_start, s_end)
+            if body is not None:
+                speaker = body
+            elif speaker.country:
+                speaker = states.get(speaker.country, speaker)
+        if speaker is None and states:
+            # "a senior Chilean official said '...'", later "'...,' the official said": the state the
+            # unnamed source is of
+            source = _unnamed_source(text, q, s_start, s_end)
+            if source == "":
+                # "the official said": the unnamed source a demonym named before
+                named = [
+                    m.group(1) for m in _SOURCE.finditer(text, max(0, q.start - 2000), q.start) if m.group(1)
+                ]
+                source = named[-1] if named else source
+            if source is not None:
+                iso = countries.demonym_country(source) if source else unnamed_state
+                speaker = states.get(iso or "")
+                if source and speaker is not None:
+                    unnamed_state = iso
         if (
             speaker is None
             and previous is not None
