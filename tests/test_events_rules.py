@@ -1368,3 +1368,28 @@ def test_lists_of_acting_states_and_outbursts() -> None:
     assert ["Paraguay", "Uruguay"] in expulsions
     assert ("agreement", ["Colombia", "European Union"]) in found
     assert ("accusation", ["Venezuela", "Guyana", "Brazil"]) in found
+
+
+def test_fronted_phrases_counterparts_and_demonym_sides() -> None:
+    found = _pipeline_events(
+        "After meeting Chilean President Ana Ruiz in Santiago, Peru's foreign minister Luis Soto said "
+        "the talks went well. "
+        "In a phone call with his Bolivian counterpart on Tuesday, Paraguay's Foreign Minister Eva Mora "
+        "stressed the need for calm. "
+        "A scheduled call between the Uruguayan and Argentine foreign ministers was scrapped on Wednesday. "
+        "Eva Mora met Luis Soto on Monday, and Ecuador has since offered aid to Colombia."
+    )
+    assert ("meeting", ["Luis Soto", "Ana Ruiz"]) in found
+    assert ("call", ["Eva Mora", "Bolivia"]) in found
+    assert ("call", ["Uruguay", "Argentina"]) in found
+    assert ("cooperation", ["Ecuador", "Colombia"]) in found  # "has since": no new clause, no list
+
+
+def test_the_fast_scan_of_clause_breaks_matches_the_pattern() -> None:
+    from diplomacy_events.extractors import events as ev
+
+    text = (
+        "He has since left; they have since met, which was new. Ever since the war, peace held "
+        "but talks stalled following the vote, after which the minister said that it had since ended."
+    )
+    assert ev._place_breaks(text) == [(m.start(), m.end(), m.group()) for m in ev._PLACE_BREAK.finditer(text)]

@@ -75,10 +75,12 @@ def _word_starts(words: Sequence[str]) -> str:
 
 # ``\b(?:but|after|...|(?<!the )following|because|where)\b`` after the punctuation, rewritten so
 # that each branch opens with a literal.
-_BREAK_WORDS = ["but", "after", "before", "since", "until", "because", "where"]
+_BREAK_WORDS = ["but", "after", "before", "until", "because", "where"]
 _CLAUSE_BREAK_PATTERN = (
     r"[;:]|,\s+(?:which|who|while|as|when)\b|(?:"
     + _word_starts(_BREAK_WORDS)
+    # "since" opens a clause, but not as the adverb of "has since offered"
+    + r"|s(?<!\ws)(?<!has s)(?<!ave s)(?<!had s)ince"
     + r"|f(?<!\wf)(?<!the f)ollowing)\b"
 )
 _CLAUSE_BREAK = re.compile(_CLAUSE_BREAK_PATTERN)
@@ -460,7 +462,8 @@ class _Draft:
 
 _BREAK_MARK = re.compile(r"[;:]")
 _BREAK_COMMA = re.compile(r",\s+(?:which|who|while|as|when)\b")
-_BREAK_WORDS_ALL = (*_BREAK_WORDS, "following", "that")
+_BREAK_WORDS_ALL = (*_BREAK_WORDS, "since", "following", "that")
+_SINCE_ADVERB = ("has ", "ave ", "had ")  # "has since offered": no clause opens
 
 
 def _is_word_char(ch: str) -> bool:
@@ -485,6 +488,7 @@ def _place_breaks(text: str) -> list[tuple[int, int, str]]:
             if not (
                 (i and (_is_word_char(text[i - 1]) or (word == "following" and text.endswith("the ", 0, i))))
                 or (j < n and _is_word_char(text[j]))
+                or (word == "since" and text.endswith(_SINCE_ADVERB, 0, i))
             ):
                 found.append((i, j, word))
             i = text.find(word, j)  # one starting inside this one follows a letter: no word of its own
@@ -637,7 +641,8 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
         gap = doc.text[prev.end : last.start]
         listed = (
             _LIST_GAP.fullmatch(gap)
-            or (len(gap) <= 45 and _AND_WORD.search(gap))
+            # "A on Monday, and B has ...": a comma before "and" after other words joins clauses
+            or (len(gap) <= 45 and _AND_WORD.search(gap) and not _CLAUSE_AND.search(gap))
             or (last.record.kind == "person" and _APPOSITIVE_GAP.fullmatch(gap))
         )
         if not listed or _HARD_PUNCT.search(gap):
@@ -654,6 +659,7 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
     return group
 
 
+_CLAUSE_AND = re.compile(r"\b(?:on|in|at|last|this|next|earlier|later)\s+[\w-]+,\s+and\s")
 _THE_BLOC_END = re.compile(
     r"\b[Tt]he\s+(?:[\w-]+\s+)?(?:bloc|alliance|grouping|organisation|organization)\s+(?:[a-z]+\s+){0,2}$"
 )
@@ -1669,6 +1675,12 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
 # What may open the clause before such a meeting: it is what the clause is about, not a
 # background ("on the sidelines of the G20 summit", "attended a NATO summit")
 _CLAUSE_HEAD = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ll]ast\s+\w+['’]s)\s+)?(?:[a-z-]+\s+)?")
+# A sentence-initial phrase up to the trigger: "After ", "In a phone ", "During their "
+_FRONTED = re.compile(
+    r"\s*(?:After|Before|Following|During|In|While|Since|Upon|Ahead\s+of|Despite)\s+(?:[a-z]+\s+){0,3}"
+)
+# What may stand before the main clause's subject: "Norway's foreign minister Ana Ruiz", "the Chilean"
+_LEAD_WORDS = re.compile(r"(?:(?:the|its|his|her)\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}(?:[a-z]+\s+){0,2}")
 _FOR_IN = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?\s+for\s+[^.;:,\"“”]{0,60}?\bin\s+(?:the\s+)?")
 _FROM_CALLER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+from\s+")
 _IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
@@ -2080,7 +2092,11 @@ def _draft(
         objects = list(
             recent.pair.actors
         )  # "the meeting between the two foreign ministers": those told before
-    if trig.needs_person_object and not any(a.kind == "person" for a in objects):
+    if (
+        trig.needs_person_object
+        and not any(a.kind == "person" for a in objects)
+        and not (len(objects) > 1 and text.startswith(" between ", me))  # "a call between the two states"
+    ):
         return []
     tl = m.group().lower()
 
@@ -2306,6 +2322,14 @@ def _draft(
                 giver = _subject(doc, sent[0], lo, v.start()) if receivers and v is not None else []
                 if giver:
                     subject, objects = giver, [a for a in receivers if a not in giver][:2]
+            if not subject and _FRONTED.fullmatch(text, sent[0], ms):
+                # "After meeting X in Lima, Y said ...", "In a call with X, Y stressed ...": the main
+                # clause's subject, after the comma that closes the opening phrase
+                comma = text.find(", ", me, end)
+                main = doc.actors_in(comma + 2, min(end, comma + 80)) if comma >= 0 else []
+                opening = _LEAD_WORDS.match(text, comma + 2)  # always matches: every part is optional
+                if main and opening is not None and main[0].start == opening.end():
+                    subject = [main[0].record]
         # "the G20 summit": a forum that names the meeting is not who met, but took part.
         # A verb in the past tense has a subject, not a forum: "the foreign ministry summoned".
         verb, _sp, particle = tl.partition(" ")

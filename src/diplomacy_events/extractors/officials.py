@@ -116,6 +116,16 @@ _STRUCK_BEFORE = re.compile(
     r"\b(?:shot\s+down|downed|intercepted|struck|attacked|fired\s+on|targeted|sank|seized|rammed|boarded)"
     r"\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+|\d+\s+)*$"
 )
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:(?:foreign|defen[cs]e|trade|finance|senior|top|government)\s+)?"
+    r"(?:officials|delegations?|negotiators|leaders|ministers|envoys|diplomats|counterparts|presidents"
+    r"|prime\s+ministers|teams|authorities)\b"
+)
+_COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b(?!,?\s+[A-Z])")  # no name after: the state stands in
+_WITH_HIS_BEFORE = re.compile(
+    r"\b(?:with|and|met|meet|meets|meeting|called|phoned|hosted|received)\s+(?:his|her|their)\s+$"
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[A-Z][a-z]+\s+and\s+(?:the\s+)?)?$")
 _TERRITORY_AFTER = re.compile(r"\s+(?:airspace|territorial\s+waters|waters|territory)\b")
 _VIOLATED_BEFORE = re.compile(
     r"\b(?:violated|violating|violates|breached|breaching|entered|intruded\s+into|crossed\s+into)\s+(?:the\s+)?$"
@@ -2028,6 +2038,13 @@ class _Finder:
         text = self.text
         if _ENVOYS_AFTER.match(text, e) and _EXPELLED_BEFORE.search(text, max(0, s - 40), s):
             return True  # "expelled two Chilean diplomats": the envoys' state is the target
+        if _PEOPLE_AFTER.match(text, e) and (
+            self._targeted(s) or _BETWEEN_BEFORE.search(text, max(0, s - 40), s) is not None
+        ):
+            # "held talks with Chilean officials", "a call between the Chilean and Peruvian ministers"
+            return True
+        if _COUNTERPART_AFTER.match(text, e) and _WITH_HIS_BEFORE.search(text, max(0, s - 20), s):
+            return True  # "a call with his Chilean counterpart": Chile is the other side
         if _FORCES_AFTER.match(text, e) and _STRUCK_BEFORE.search(text, max(0, s - 40), s):
             return True  # "shot down a Chilean drone": the drone's state is the target
         if _TERRITORY_AFTER.match(text, e) and _VIOLATED_BEFORE.search(text, max(0, s - 30), s):
