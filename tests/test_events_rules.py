@@ -1393,3 +1393,16 @@ def test_the_fast_scan_of_clause_breaks_matches_the_pattern() -> None:
         "but talks stalled following the vote, after which the minister said that it had since ended."
     )
     assert ev._place_breaks(text) == [(m.start(), m.end(), m.group()) for m in ev._PLACE_BREAK.finditer(text)]
+
+
+def test_rejected_calls_passive_lists_and_abbreviated_states() -> None:
+    found = _pipeline_events(
+        "Peru was accused by Chile, Bolivia and Ecuador of hiding the report. "
+        "Lima refused to negotiate, rejecting Chile's call for direct talks. "
+        "Chilean President Ana Ruiz has not spoken by phone with the U.S. president since January. "
+        "Bolivia rejected a Peruvian proposal for a meeting before the end of the year."
+    )
+    assert ("accusation", ["Chile", "Bolivia", "Ecuador", "Peru"]) in found
+    assert any(kind == "rejection" and names[:2] == ["Peru", "Chile"] for kind, names in found)
+    assert ("call", ["Ana Ruiz", "United States"]) in found
+    assert not any(kind == "rejection" and names[:1] == ["Bolivia"] for kind, names in found)

@@ -200,7 +200,7 @@ _BETWEEN_THE_TWO = re.compile(
 _BETWEEN_AHEAD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?between\b")
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _WITH_END = re.compile(r"\bwith\s+(?:the\s+)?$")
-_GAP_PUNCT = re.compile(r"[.;:,\"“”]")
+_GAP_PUNCT = re.compile(r"[;:,\"“”]|(?<!\b[A-Z])\.")  # not the stops of "U.S."
 _TO_VERB = re.compile(r"\bto\s+[a-z]+\s+")
 _TO_WITH_END = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
 _GAP_BREAK_WORD = re.compile(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b")
@@ -240,7 +240,12 @@ _IRREGULAR_PAST = frozenset(
         "shut",
     }
 )
-_REFUSED_THING = re.compile(r"\b(?:meet|meeting|visit|talks|call|invitation|offer|request|attend|join)\b")
+_REFUSED_THING = re.compile(
+    r"\b(?:meet|meeting|visit|talks|call(?!\s+(?:for|on)\b)|invitation|offer|request|attend|join)\b"
+)
+_PROPOSED = re.compile(r"\b(?:proposals?|plans?|idea|suggestion)\b")
+_MEETING_NEXT = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:meeting|talks|visit|summit|call)\b")
+_REFUSED_CUT = re.compile(r"\s(?:for|over|because|after)\s")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w.]*[\w]\.?")
 _SHARED_BREAK = re.compile(r"[,;:.\"“”]")
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+\b")
@@ -1269,8 +1274,16 @@ def find_events(
         if trig.type == "rejection":
             # "declined a meeting": the meeting carries the refusal, not a rejection of its own.
             tail = text[m.end() : min(window[1], m.end() + 40)].lower()
-            if _REFUSED_THING.search(tail):
-                continue
+            thing = _REFUSED_THING.search(tail)
+            cut = _REFUSED_CUT.search(tail)
+            if thing is not None and (cut is None or thing.start() < cut.start()):
+                continue  # not "rejected X's call for talks": the talks are what was called for
+            if (
+                cut is not None
+                and _PROPOSED.search(tail, 0, cut.start())
+                and _MEETING_NEXT.match(tail, cut.end())
+            ):
+                continue  # "rejected a proposal for a meeting": the meeting carries the refusal
         elif _rejected_noun(text, recent, m.start()):
             continue  # "rejected Lima's appeals": the rejection is the event, not the appeals
         last = recent.last

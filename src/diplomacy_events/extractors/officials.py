@@ -2140,6 +2140,11 @@ class _Finder:
         """Whether a verb or preposition before a country makes it a target: "urged the Netherlands"."""
         if start == 0 or not self.text[start - 1].isspace():
             return False
+        if depth < 6 and self.text.startswith(", ", start - 2):
+            # "by the United States, Britain, France and Germany": a list item after a targeted one
+            i = bisect.bisect_right(self.place_ends, start - 2) - 1
+            if i >= 0 and self.places[i][1] == start - 2:
+                return self._targeted(self.places[i][0], depth + 1)
         # the lower-case word before, read in the reversed text within 25 characters
         rev = self._rev
         n = len(rev)
@@ -2168,11 +2173,11 @@ class _Finder:
             if word == "to" and before in _ADDRESSED_TO:
                 return True  # "protested to Chile", "apologised to Peru
             return before in (self.lex.recipient_nouns if word == "to" else self.lex.penalty_nouns)
-        if word == "and" and depth == 0:
+        if word == "and" and depth < 6:
             # the second of "between Peru and Chile": as targeted as the first
             i = bisect.bisect_right(self.place_ends, at) - 1
             if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
-                return self._targeted(self.places[i][0], 1)
+                return self._targeted(self.places[i][0], depth + 1)
             return False
         if word == "at":
             # "lashed out at Chile", "hit back at Peru": the target of the outburst
