@@ -143,12 +143,15 @@ _AND_DEMONYM = re.compile(r"\s+and\s+[A-Z][a-z]+(?=\s)")
 _BE_AFTER = re.compile(r"\s+(?:are|were|is|was|have\s+been|had\s+been)\b")
 
 # A military government: "Mali's junta", "the Malian military rulers", "the junta in Bamako"
-_JUNTA = re.compile(
-    r"(?:\b(?P<poss>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s|’s)\s+|\b(?P<adj>[A-Z][\w-]+)\s+)?"
-    r"(?:(?:new|ruling|then|former)\s+)?"
-    r"(?P<body>junta|military\s+(?:junta|rulers|government|regime|authorities|leaders|leadership))\b"
-    r"(?:\s+(?:in|ruling|of)\s+(?P<seat>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?"
+# (found by its body words first: a pattern opening with optional words would be tried everywhere)
+_JUNTA_BODY = re.compile(
+    r"\b(?:junta|military\s+(?:junta|rulers|government|regime|authorities|leaders|leadership))\b"
 )
+_JUNTA_BEFORE = re.compile(
+    r"(?:\b(?P<poss>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:'s|’s)\s+|\b(?P<adj>[A-Z][\w-]+)\s+)?"
+    r"(?:(?:new|ruling|then|former)\s+)?$"
+)
+_JUNTA_AFTER = re.compile(r"\s+(?:in|ruling|of)\s+(?P<seat>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 
 # Armed forces and their craft named after a demonym: "Chilean jets", "a Peruvian F-16"
 _FORCES_AFTER = re.compile(
@@ -1922,7 +1925,7 @@ class _Finder:
                 if place is not None and pat.opt_poss_gap.fullmatch(text, place[1], s):
                     g.country = g.country or place[2]
         regional = self.lex.regional
-        if regional is not None:
+        if regional is not None and any(adj in text for adj in self.lex.regional_bodies):
             for m in regional.finditer(text):
                 # "West African leaders suspended X": the region's body acts
                 body = self.lex.regional_bodies[m.group(1)]
@@ -1957,10 +1960,20 @@ class _Finder:
         """ "Mali's military rulers", "the junta in Niamey", later "the junta": a military government
         speaks and acts for its state; one named without its country is the one named before."""
         last: str | None = None
-        for m in _JUNTA.finditer(self.text):
+        text = self.text
+        for body in _JUNTA_BODY.finditer(text):
+            s, e = body.span()
+            lead = _JUNTA_BEFORE.search(text, max(0, s - 50), s)
+            seat = _JUNTA_AFTER.match(text, e)
+            words = {
+                "poss": lead.group("poss") if lead else None,
+                "adj": lead.group("adj") if lead else None,
+                "seat": seat.group("seat") if seat else None,
+            }
+            start = lead.start() if lead else s
             iso = None
             for key in ("poss", "adj", "seat"):
-                w = m.group(key)
+                w = words[key]
                 if w:
                     iso = (
                         countries.country_code(w)
@@ -1969,17 +1982,14 @@ class _Finder:
                     )
                     if iso:
                         break
-            owned = m.group("poss") is None and _OWNER_PRONOUN.search(
-                self.text, max(0, m.start() - 12), m.start()
-            )
-            if iso is None and (owned or (last is None and m.group("body") == "junta")):
+            owned = words["poss"] is None and _OWNER_PRONOUN.search(text, max(0, start - 12), start)
+            if iso is None and (owned or (last is None and body.group() == "junta")):
                 # "gave its new military rulers ...", a first bare "the junta": the country just named
-                iso = self._recent_country(m.start())
+                iso = self._recent_country(start)
             iso = iso or last
             if iso is None:
                 continue
             last = iso
-            s, e = m.span("body")
             i = bisect.bisect_left(self._title_starts, e)
             if i < len(self._title_starts) and self._title_starts[i] <= e + 1:
                 continue  # "junta spokesman X", "the junta leader": the title's qualifier, not the state
