@@ -1406,3 +1406,19 @@ def test_rejected_calls_passive_lists_and_abbreviated_states() -> None:
     assert any(kind == "rejection" and names[:2] == ["Peru", "Chile"] for kind, names in found)
     assert ("call", ["Ana Ruiz", "United States"]) in found
     assert not any(kind == "rejection" and names[:1] == ["Bolivia"] for kind, names in found)
+
+
+def test_calls_held_with_the_presidents_of_states_and_to_a_counterpart() -> None:
+    found = _pipeline_events(
+        "Chilean President Ana Ruiz held separate calls on Tuesday with the presidents of Peru and Bolivia. "
+        "Paraguay's president has not spoken to his Uruguayan counterpart in months. "
+        "A planned meeting between the foreign ministers of Ecuador and Colombia was called off. "
+        "Human Rights Watch urged Venezuela to free the prisoners."
+    )
+    assert ("call", ["Ana Ruiz", "Peru", "Bolivia"]) in found
+    assert any(kind == "call" and "Uruguay" in names for kind, names in found)
+    assert ("meeting", ["Ecuador", "Colombia"]) in found
+    assert ("appeal", ["Human Rights Watch", "Venezuela"]) in found
+    assert not any(
+        kind == "appeal" and names[:1] == ["Ana Ruiz"] for kind, names in found
+    )  # "calls on Tuesday"

@@ -201,7 +201,7 @@ _BETWEEN_AHEAD = re.compile(r"\s*(?:[\w-]+\s+){0,3}?between\b")
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _WITH_END = re.compile(r"\bwith\s+(?:the\s+)?$")
 _GAP_PUNCT = re.compile(r"[;:,\"“”]|(?<!\b[A-Z])\.")  # not the stops of "U.S."
-_TO_VERB = re.compile(r"\bto\s+[a-z]+\s+")
+_TO_VERB = re.compile(r"\bto\s+(?!(?:his|her|their|its|the|an?)\s)[a-z]+\s+")
 _TO_WITH_END = re.compile(r"\b(?:to|with)\s+(?:the\s+)?$")
 _GAP_BREAK_WORD = re.compile(r"\b(?:said|says|told|that|from|where|who|which|because|when|while|and)\b")
 _FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
@@ -1695,6 +1695,10 @@ _FRONTED = re.compile(
 # What may stand before the main clause's subject: "Norway's foreign minister Ana Ruiz", "the Chilean"
 _LEAD_WORDS = re.compile(r"(?:(?:the|its|his|her)\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}(?:[a-z]+\s+){0,2}")
 _FOR_IN = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?\s+for\s+[^.;:,\"“”]{0,60}?\bin\s+(?:the\s+)?")
+_ON_A_DAY = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\b(?![^.;]{0,60}\b(?:for|to)\b)"
+)
 _FROM_CALLER = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+from\s+")
 _IN_A_NOUN = re.compile(r"\b(?:in|during|over)\s+(?:a|an|their|his|her)\s+(?:[a-z]+\s+)?$")
 _HANDED = re.compile(
@@ -2024,6 +2028,8 @@ def _triggers(c: _Compiled, text: str) -> list[list[tuple[re.Match[str], _Trigge
 
 def _admissible(trig: _Trigger, text: str, m: re.Match[str], sent: tuple[int, int]) -> bool:
     """Whether the words around a trigger allow it (cheap tests, before any participant lookup)."""
+    if trig.type == "appeal" and text.endswith(" on", 0, m.end()) and _ON_A_DAY.match(text, m.end(), sent[1]):
+        return False  # "held calls on Tuesday with ...": a day, not whom an appeal is made to
     if trig.not_followed_by is not None and trig.not_followed_by.match(text[m.end() : sent[1]].lstrip()):
         return False
     if trig.needs_verb is not None and not trig.needs_verb.search(text, sent[0], m.start()):
@@ -2109,6 +2115,7 @@ def _draft(
         trig.needs_person_object
         and not any(a.kind == "person" for a in objects)
         and not (len(objects) > 1 and text.startswith(" between ", me))  # "a call between the two states"
+        and not (objects and "counterpart" in text[me : me + 40])  # "spoke to his Chilean counterpart"
     ):
         return []
     tl = m.group().lower()

@@ -86,6 +86,19 @@ _OWNER_PRONOUN = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z]+\s+)?$")
 _QUOTE_COMMA_BEFORE = re.compile(r"(?:[\"”],|,[\"”])\s*$")
 _SAID_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote)\b")
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+([A-Z][\w-]+)\s+counterparts?\b")
+_PEOPLE_OF = frozenset(
+    {
+        "ministers",
+        "leaders",
+        "presidents",
+        "premiers",
+        "representatives",
+        "delegations",
+        "envoys",
+        "ambassadors",
+    }
+    | {"heads", "governments", "officials", "negotiators", "delegates"}
+)
 _ADDRESSED_TO = frozenset(
     {
         "protested",
@@ -123,7 +136,7 @@ _PEOPLE_AFTER = re.compile(
 )
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b(?!,?\s+[A-Z])")  # no name after: the state stands in
 _WITH_HIS_BEFORE = re.compile(
-    r"\b(?:with|and|met|meet|meets|meeting|called|phoned|hosted|received)\s+(?:his|her|their)\s+$"
+    r"\b(?:with|and|to|met|meet|meets|meeting|called|phoned|hosted|received)\s+(?:his|her|their)\s+$"
 )
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[A-Z][a-z]+\s+and\s+(?:the\s+)?)?$")
 _TERRITORY_AFTER = re.compile(r"\s+(?:airspace|territorial\s+waters|waters|territory)\b")
@@ -2189,6 +2202,9 @@ class _Finder:
             if i >= 0 and self.text[self.places[i][1] : at].strip(" ,") == "":
                 return self._targeted(self.places[i][0], depth + 1)
             return False
+        if word == "of":
+            # "the foreign ministers of Chile and Peru": the states whose people act
+            return self.low[max(0, at - 16) : at - 1].rsplit(" ", 1)[-1] in _PEOPLE_OF
         if word == "at":
             # "lashed out at Chile", "hit back at Peru": the target of the outburst
             return self.low[max(0, at - 8) : at - 1].rsplit(" ", 1)[-1] in ("out", "back")
