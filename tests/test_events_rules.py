@@ -1422,3 +1422,16 @@ def test_calls_held_with_the_presidents_of_states_and_to_a_counterpart() -> None
     assert not any(
         kind == "appeal" and names[:1] == ["Ana Ruiz"] for kind, names in found
     )  # "calls on Tuesday"
+
+
+def test_entry_bans_visa_restrictions_vows_and_calls_yet_to_happen() -> None:
+    found = _pipeline_events(
+        "Peru on Thursday banned entry to 35 Chilean citizens. "
+        "Bolivia imposed visa restrictions on Wednesday on 12 Paraguayan officials. "
+        "Chilean jets struck a depot in Argentina on Sunday. Buenos Aires vowed to retaliate. "
+        "Ecuador's president has yet to speak with his Colombian counterpart."
+    )
+    assert ("sanction", ["Peru", "Chile"]) in found
+    assert ("sanction", ["Bolivia", "Paraguay"]) in found
+    assert ("threat", ["Argentina"]) in [(k, n[:1]) for k, n in found]
+    assert any(kind == "call" and "Colombia" in names for kind, names in found)

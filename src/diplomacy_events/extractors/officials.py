@@ -121,7 +121,8 @@ _EXPELLED_BEFORE = re.compile(
     r"|several\s+|top\s+|senior\s+|more\s+|of\s+|its\s+)*$"
 )
 _SANCTIONS_ON_BEFORE = re.compile(
-    r"\b(?:sanctions|sanctioned|sanctioning|blacklisted|asset\s+freezes?|travel\s+bans?|assets\s+of)\s+(?:on\s+|against\s+)?"
+    r"\b(?:sanctions|sanctioned|sanctioning|blacklisted|asset\s+freezes?|travel\s+bans?|assets\s+of|restrictions|curbs"
+    r"|entry\s+to)\s+(?:on\s+[A-Z][a-z]+\s+)?(?:on\s+|against\s+)?"
     r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|four\s+|five\s+|six\s+|seven\s+|eight\s+|nine\s+|ten\s+|dozens\s+of\s+"
     r"|several\s+|\d+\s+|more\s+|top\s+|senior\s+)*$"
 )
@@ -130,8 +131,9 @@ _STRUCK_BEFORE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+|\d+\s+)*$"
 )
 _PEOPLE_AFTER = re.compile(
-    r"(?:\s+and\s+[A-Z][a-z]+)?\s+(?:(?:foreign|defen[cs]e|trade|finance|senior|top|government)\s+)?"
-    r"(?:officials|delegations?|negotiators|leaders|ministers|envoys|diplomats|counterparts|presidents"
+    r"(?:\s+and\s+(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.))?\s+(?:(?:foreign|defen[cs]e|trade|finance|senior|top|government"
+    r"|national\s+security)\s+)?"
+    r"(?:officials|delegations?|negotiators|leaders|ministers|envoys|diplomats|counterparts|presidents|advis[eo]rs"
     r"|prime\s+ministers|teams|authorities)\b"
 )
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b(?!,?\s+[A-Z])")  # no name after: the state stands in
@@ -145,7 +147,7 @@ _VIOLATED_BEFORE = re.compile(
 )
 _SANCTIONED_AFTER = re.compile(
     r"\s+(?:officials?|companies|company|firms?|entities|entity|individuals|banks?|nationals|ministers?|generals?"
-    r"|commanders?|oligarchs?|businessmen|lawmakers|judges|vessels|tankers|ships|airlines?)\b"
+    r"|commanders?|oligarchs?|businessmen|lawmakers|judges|vessels|tankers|ships|airlines?|citizens)\b"
 )
 _ENVOYS_AFTER = re.compile(
     r"\s+(?:diplomats?|envoys?|ambassadors?|charg[eé]s?\s+d['’]affaires|embassy\s+(?:staff|officials)|consuls?"
