@@ -1435,3 +1435,12 @@ def test_entry_bans_visa_restrictions_vows_and_calls_yet_to_happen() -> None:
     assert ("sanction", ["Bolivia", "Paraguay"]) in found
     assert ("threat", ["Argentina"]) in [(k, n[:1]) for k, n in found]
     assert any(kind == "call" and "Colombia" in names for kind, names in found)
+
+
+def test_notes_handed_to_a_states_consul_and_modified_governments() -> None:
+    found = _pipeline_events(
+        "Chile's foreign ministry handed a protest note to Bolivia's consul in Santiago on Friday. "
+        "Peru's army-led government expelled two Ecuadorian diplomats on Sunday."
+    )
+    assert ("protest", ["Chile's foreign ministry", "Bolivia"]) in found
+    assert ("expulsion", ["Peru's army-led government", "Ecuador"]) in found

@@ -109,6 +109,14 @@ _ADDRESSED_TO = frozenset(
         "apologized",
         "apologises",
         "apologizes",
+        # "handed a note to Chile", "sent a letter to Peru"
+        "note",
+        "letter",
+        "message",
+        "protest",
+        "complaint",
+        "demarche",
+        "ultimatum",
     }
 )
 _CALLED_ON = ("call", "calls", "called", "calling", "prevailed", "prevail", "leaned", "relied")
@@ -334,7 +342,10 @@ def _patterns() -> _Patterns:
         title_tail=re.compile(r"\s+(of|for|at|to|in|from)\s+(?:the\s+)?([^,;.()]{1,70})"),
         caps=re.compile(r"[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*)*"),
         orgs_in=re.compile(r"[A-Z][\w’'.\-+]*(?: (?:of |of the |and )?[A-Z][\w’'.\-+]*)*"),
-        poss_gap=re.compile(r"['’]s\s+"),
+        # "Chile's army-led government", "Peru's new government": modifiers between
+        poss_gap=re.compile(
+            r"['’]s\s+(?:(?:new|interim|transitional|caretaker|civilian|[a-z]+-led|[a-z]+-backed)\s+)?"
+        ),
         opt_poss_gap=re.compile(r"(?:['’]s)?\s+"),
         space_gap=re.compile(r"\s+"),
         direct_gap=re.compile(r"(?:['’]s?)?\s+(?:[A-Z][\w.]*\s+)?"),
