@@ -1444,3 +1444,12 @@ def test_notes_handed_to_a_states_consul_and_modified_governments() -> None:
     )
     assert ("protest", ["Chile's foreign ministry", "Bolivia"]) in found
     assert ("expulsion", ["Peru's army-led government", "Ecuador"]) in found
+
+
+def test_people_accused_of_something_accuse_no_one_and_demonym_officials_act() -> None:
+    found = _pipeline_events(
+        "Peru imposed sanctions on Wednesday against four Chilean settlers accused of violence. "
+        "Bolivian officials accused Paraguay of lying about the dam."
+    )
+    assert not any(kind == "accusation" and names[:1] == ["Peru"] for kind, names in found)
+    assert ("accusation", ["Bolivia", "Paraguay"]) in found

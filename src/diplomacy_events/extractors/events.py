@@ -245,6 +245,11 @@ _REFUSED_THING = re.compile(
 )
 _PROPOSED = re.compile(r"\b(?:proposals?|plans?|idea|suggestion)\b")
 _MEETING_NEXT = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:meeting|talks|visit|summit|call)\b")
+# A plural noun right before "accused|suspected ... of": a reduced relative clause, not a verb with a subject
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?!(?:has|have|had|was|were|is|are|be|been|being|who|which|that|and|also|then|again|it|they|he|she|we)\s)"
+    r"(?![a-z]+ly\s)[a-z]{3,}s\s+$"
+)
 _REFUSED_CUT = re.compile(r"\s(?:for|over|because|after)\s")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w.]*[\w]\.?")
 _SHARED_BREAK = re.compile(r"[,;:.\"“”]")
@@ -1284,6 +1289,12 @@ def find_events(
                 and _MEETING_NEXT.match(tail, cut.end())
             ):
                 continue  # "rejected a proposal for a meeting": the meeting carries the refusal
+        elif (
+            trig.type == "accusation"
+            and text.startswith(" of ", m.end())
+            and _REDUCED_RELATIVE.search(text, max(window[0], m.start() - 30), m.start())
+        ):
+            continue  # "four settlers accused of violence": what they are said to have done, no accuser
         elif _rejected_noun(text, recent, m.start()):
             continue  # "rejected Lima's appeals": the rejection is the event, not the appeals
         last = recent.last

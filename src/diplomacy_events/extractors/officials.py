@@ -2074,10 +2074,14 @@ class _Finder:
         text = self.text
         if _ENVOYS_AFTER.match(text, e) and _EXPELLED_BEFORE.search(text, max(0, s - 40), s):
             return True  # "expelled two Chilean diplomats": the envoys' state is the target
-        if _PEOPLE_AFTER.match(text, e) and (
-            self._targeted(s) or _BETWEEN_BEFORE.search(text, max(0, s - 40), s) is not None
+        people = _PEOPLE_AFTER.match(text, e)
+        if people is not None and (
+            self._targeted(s)
+            or _BETWEEN_BEFORE.search(text, max(0, s - 40), s) is not None
+            or self._acts(people.end())
         ):
-            # "held talks with Chilean officials", "a call between the Chilean and Peruvian ministers"
+            # "held talks with Chilean officials", "a call between the Chilean and Peruvian ministers",
+            # "Chilean officials accused ...": the people's state
             return True
         if _COUNTERPART_AFTER.match(text, e) and _WITH_HIS_BEFORE.search(text, max(0, s - 20), s):
             return True  # "a call with his Chilean counterpart": Chile is the other side
