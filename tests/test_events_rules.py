@@ -1332,14 +1332,17 @@ def test_threats_protests_expulsions_and_visits_in_other_words() -> None:
         "Paraguay will summon the Uruguayan ambassador on Thursday. "
         "Ecuador lodged stern representations with Colombia over the raid. "
         "Mali kicked out the French ambassador on Monday. "
-        "Foreign Minister Ana Ruiz of Peru on Saturday set foot in Santiago for the first time."
+        "The IMF warned it would cut its growth forecast for Chile. "
+        "Bolivia summoned experts from Chile for consultations on the lithium project."
     )
     kinds = [kind for kind, _names in found]
     assert ("threat", ["Peru"]) in found
     assert ("threat", ["Bolivia", "Chile"]) in found
     assert ("protest", ["Paraguay", "Uruguay"]) in found
     assert ("protest", ["Ecuador", "Colombia"]) in found
-    assert "expulsion" in kinds and "visit" in kinds
+    assert "expulsion" in kinds
+    assert not any(names[:1] == ["International Monetary Fund"] for _kind, names in found)  # no threat
+    assert not any(kind == "protest" and names[:1] == ["Bolivia"] for kind, names in found)  # "consultations"
 
 
 def test_juntas_and_regional_groups_act_for_their_state_and_body() -> None:
@@ -1359,7 +1362,7 @@ def test_lists_of_acting_states_and_outbursts() -> None:
         "Peru, Chile and Bolivia each expelled an Ecuadorian diplomat on Thursday. "
         "Colombia and the European Union sealed a long-delayed trade agreement on Tuesday. "
         "Venezuela lashed out at Guyana and Brazil on Wednesday. "
-        "Paraguay closed its embassy in Montevideo. "
+        "Paraguay closed its embassy in Montevideo in protest. "
         "Argentina's president stopped short of blaming Uruguay for the spill."
     )
     expulsions = [names for kind, names in found if kind == "expulsion"]
@@ -1368,6 +1371,7 @@ def test_lists_of_acting_states_and_outbursts() -> None:
     assert ["Paraguay", "Uruguay"] in expulsions
     assert ("agreement", ["Colombia", "European Union"]) in found
     assert ("accusation", ["Venezuela", "Guyana", "Brazil"]) in found
+    assert ("accusation", ["Uruguay"]) in [(k, n[1:]) for k, n in found]  # "stopped short of blaming"
 
 
 def test_fronted_phrases_counterparts_and_demonym_sides() -> None:
@@ -1435,6 +1439,12 @@ def test_entry_bans_visa_restrictions_vows_and_calls_yet_to_happen() -> None:
     assert ("sanction", ["Bolivia", "Paraguay"]) in found
     assert ("threat", ["Argentina"]) in [(k, n[:1]) for k, n in found]
     assert any(kind == "call" and "Colombia" in names for kind, names in found)
+    ex = (
+        __import__("diplomacy_events")
+        .Pipeline(entry_points=False)
+        .extract("Ecuador's president has yet to speak with his Colombian counterpart.")
+    )
+    assert [e.status for e in ex.events if e.type == "call"] == ["denied"]
 
 
 def test_notes_handed_to_a_states_consul_and_modified_governments() -> None:

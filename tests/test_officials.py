@@ -821,7 +821,7 @@ def test_recipient_of_aid_and_target_of_sanctions_are_states() -> None:
 
 def test_the_agent_of_a_passive_is_a_state_that_acts() -> None:
     assert "Chile" in states("Peru was accused by Chile of hiding the report.")
-    assert "Chile" not in states("Peru was at war with Bolivia in the past.")
+    assert "Chile" not in states("Bolivia, which is bordered by Chile, has no coast.")
 
 
 def test_an_ombudsman_of_a_portfolio_keeps_the_possessive_country() -> None:

@@ -103,6 +103,10 @@ _CANCELLED_AFTER = re.compile(
 )
 """A cancellation or a refusal after the trigger, at most 90 characters into its clause (see
 ``_cancelled_after``)."""
+_PLANNED_AFTER = re.compile(
+    r"(?:\s+(?:between|of|with|by)\s+[^.;:,\"“”]{1,50}?)?\s+(?:is|are|was|were)\s+(?:now\s+|also\s+)?"
+    r"(?:expected|scheduled|due|set|planned|slated)\b"
+)
 _CUE_STOP = re.compile(r"[.;:\"“”]")
 _SUBORDINATOR = re.compile(r"\b(?:after|before|while|because|when|since|although|though|whereas|but)\b")
 
@@ -1169,7 +1173,8 @@ def _anchored_date(doc: _Doc, sent_start: int) -> TimeExpression | None:
 
 
 _DENIED_THAT = re.compile(
-    r"\bden(?:y|ies|ied|ying)\s+(?:(?:a|an|the|any)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:reports?|claims?|allegations?|suggestions?|"
+    r"\bden(?:y|ies|ied|ying)\s+(?:(?:on\s+[A-Z]\w+|again|flatly|strongly|firmly|categorically|publicly)\s+)?"
+    r"(?:(?:a|an|the|any)\s+)?(?:(?:[\w-]+\s+){0,3}?(?:reports?|claims?|allegations?|suggestions?|"
     r"rumou?rs?)\b[^.;:!?\"“”]{0,60}?\s)?that\s[^;:\"“”]*$"
 )
 
@@ -2555,6 +2560,13 @@ def _draft(
     inside_pp = _IN_PHRASE.search(tight)
     # "proposed the summit in a phone call": the call's status is its own, not the verb's.
     status = _status(c, doc, ms - len(inside_pp.group()) if inside_pp else lo, ms)
+    if status == "occurred" and trig.needs_verb is not None:
+        # "will provide Y with $5m in aid": the verb's modality, before the noun's long object
+        verbs = list(trig.needs_verb.finditer(text, lo, ms))
+        if verbs:
+            status = _status(c, doc, lo, verbs[-1].start())
+    if status == "occurred" and _PLANNED_AFTER.match(text, me, min(end, me + 60)):
+        status = "planned"  # "a phone call between the two is expected in the coming days"
     after_cue = _cancelled_after(text, me, min(end, me + 130))
     if after_cue is not None:
         # "the summit ... was called off", "the visit would not take place"

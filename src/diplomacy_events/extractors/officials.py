@@ -259,6 +259,11 @@ _ACT_NOUNS_BY = frozenset(
     }
 )
 # A passive verb just before "by": "was accused by", "has been sharply criticised by".
+# Participles of a state, not an act: "bordered by Chile", "surrounded by Peru"
+_STATIVE_BY = re.compile(
+    r"\b(?:bordered|surrounded|flanked|owned|shared|inhabited|populated|separated|divided|dominated|landlocked)"
+    r"\s+by\s+$"
+)
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|is|are|be|got)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ld|nt|ht)\s+$"
 )
@@ -463,7 +468,7 @@ def _regional_pattern(adjectives: list[str]) -> re.Pattern[str] | None:
     alts = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
     return re.compile(
         rf"\b({alts})\s+(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders|(?:[a-z]+\s+)?ministers"
-        r"|states|countries|governments|nations|bloc|grouping)\b"
+        r"|bloc|grouping)\b"
     )
 
 
@@ -2131,7 +2136,7 @@ class _Finder:
         if w in self.lex.acting_verbs:
             return True
         if w == "and":
-            # "India and the European Union sealed": a country listed with a body that acts
+            # "Colombia and the European Union sealed": a country listed with a body that acts
             k = m.end() + (5 if text.startswith(" the ", m.end()) else 1)
             for os_, oe, _name, _iso in self.org_hits:
                 if os_ == k:
@@ -2235,7 +2240,7 @@ class _Finder:
             # "was accused by Chile": the agent of a passive acts, as does the author of an act
             # ("any attempt by Chile", "a proposal by Peru")
             if _PASSIVE_BY.search(self.low, max(0, at - 40), at) is not None:
-                return True
+                return _STATIVE_BY.search(self.low, max(0, at - 20), at + 3) is None
             return self.low[max(0, at - 14) : at - 1].rsplit(" ", 1)[-1] in _ACT_NOUNS_BY
         return word in self.lex.target_verbs
 
@@ -2751,7 +2756,7 @@ class _Finder:
         return self._targeted(s)
 
     def _bare_body_country(self, t: _TitleHit) -> str | None:
-        """ "... the Qatari foreign ministry said. ... ministry spokesman X": a title led by a body's
+        """ "... the Chilean foreign ministry said. ... ministry spokesman X": a title led by a body's
         words without a country speaks for the body of that kind last named with one, nearby."""
         i = bisect.bisect_left(self.body_hits, (t.ext_start,))
         if i >= len(self.body_hits) or self.body_hits[i][0] >= t.start:

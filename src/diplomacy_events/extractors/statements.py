@@ -522,9 +522,12 @@ def find_statements(
             source = _unnamed_source(text, q, s_start, s_end)
             if source == "":
                 # "the official said": the unnamed source a demonym named before
-                named = [
-                    m.group(1) for m in _SOURCE.finditer(text, max(0, q.start - 2000), q.start) if m.group(1)
-                ]
+                # (in this paragraph or the one before: a named person is told by name, an unnamed
+                # source is "the official" only close to where it was introduced)
+                k = analysis.paragraph_index(q.start)
+                back = analysis.paragraphs[max(0, k - 1)].start if k >= 0 else q.start - 600
+                back = max(back, q.start - 1200)
+                named = [m.group(1) for m in _SOURCE.finditer(text, back, q.start) if m.group(1)]
                 source = named[-1] if named else source
             if source is not None:
                 iso = countries.demonym_country(source) if source else unnamed_state
