@@ -1463,3 +1463,16 @@ def test_people_accused_of_something_accuse_no_one_and_demonym_officials_act() -
     )
     assert not any(kind == "accusation" and names[:1] == ["Peru"] for kind, names in found)
     assert ("accusation", ["Bolivia", "Paraguay"]) in found
+
+
+def test_a_rebuffed_request_told_before_is_a_rejection_of_its_author() -> None:
+    found = _pipeline_events(
+        "Chile has urged Peru to reopen the border crossing.\n\n"
+        "Peruvian officials rebuffed the request on Tuesday. "
+        "Bolivia turned down a request from Paraguay for a meeting. "
+        "Argentine deputy foreign ministers and Uruguayan envoys held talks in Salto. "
+        "Ecuador said Colombian missiles had hit a fuel depot near the border."
+    )
+    assert ("rejection", ["Peru", "Chile"]) in found
+    assert not any(kind == "rejection" and names[:1] == ["Bolivia"] for kind, names in found)
+    assert ("military", ["Colombia"]) in [(k, n[:1]) for k, n in found]

@@ -244,9 +244,10 @@ _IRREGULAR_PAST = frozenset(
         "shut",
     }
 )
-_REFUSED_THING = re.compile(
-    r"\b(?:meet|meeting|visit|talks|call(?!\s+(?:for|on)\b)|invitation|offer|request|attend|join)\b"
-)
+_REFUSED_THING = re.compile(r"\b(?:meet|meeting|visit|talks|call(?!\s+(?:for|on)\b)|attend|join)\b")
+# What is refused may be an invitation or request for one of those: "declined an invitation to visit"
+_REFUSED_ASK = re.compile(r"\b(?:invitation|offer|request)\b")
+_ASK_COMPLEMENT = re.compile(r"\s(?:for|to)\s")  # "a request for a session": what was asked is the event
 _PROPOSED = re.compile(r"\b(?:proposals?|plans?|idea|suggestion)\b")
 _MEETING_NEXT = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:meeting|talks|visit|summit|call)\b")
 # A plural noun right before "accused|suspected ... of": a reduced relative clause, not a verb with a subject
@@ -1288,6 +1289,9 @@ def find_events(
             cut = _REFUSED_CUT.search(tail)
             if thing is not None and (cut is None or thing.start() < cut.start()):
                 continue  # not "rejected X's call for talks": the talks are what was called for
+            ask = _REFUSED_ASK.search(tail)
+            if ask is not None and (thing is not None or _ASK_COMPLEMENT.search(tail, ask.end())):
+                continue  # "declined an invitation to visit", "turned down a request for a meeting"
             if (
                 cut is not None
                 and _PROPOSED.search(tail, 0, cut.start())

@@ -140,7 +140,7 @@ _STRUCK_BEFORE = re.compile(
 )
 _PEOPLE_AFTER = re.compile(
     r"(?:\s+and\s+(?:[A-Z][a-z]+|[A-Z]\.[A-Z]\.))?\s+(?:(?:foreign|defen[cs]e|trade|finance|senior|top|government"
-    r"|national\s+security)\s+)?"
+    r"|national\s+security|deputy|vice)\s+){0,2}"
     r"(?:officials|delegations?|negotiators|leaders|ministers|envoys|diplomats|counterparts|presidents|advis[eo]rs"
     r"|prime\s+ministers|teams|authorities)\b"
 )
