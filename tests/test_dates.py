@@ -357,3 +357,15 @@ def test_wire_and_live_post_clock_times() -> None:
     assert found == [("0915 GMT", "2025-06-07T09:15"), ("10:40", "2025-06-07T10:40")]
     # a clock-like number inside a sentence is no live-post stamp
     assert dates("The vote was 10:40 in favour.", pub) == []
+
+
+def test_live_post_time_stamps_alone_on_a_line_are_of_the_pages_day() -> None:
+    import diplomacy_events
+
+    text = (
+        "Live | Tuesday, May 6, 2025\nUpdated 17:40\n\n"
+        "17:40\nTalks resume on Wednesday.\n\n16:55\nChile spoke."
+    )
+    ex = diplomacy_events.Pipeline(entry_points=False).extract(text, published="2025-05-06")
+    times = [d.value for d in ex.dates if d.text[:1].isdigit()]
+    assert times == ["2025-05-06T17:40", "2025-05-06T17:40", "2025-05-06T16:55"]

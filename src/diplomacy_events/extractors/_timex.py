@@ -181,7 +181,9 @@ _KINDS: tuple[tuple[str, str], ...] = (
         rf"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?{_SP}?(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:[01]?\d|2[0-3]):[0-5]\d"
         rf"(?={_SP}?{_ZONE})|noon|midnight|midday"
         # "1145 GMT" in wire copy; "14:40" opening a line, the time stamp of a live post
-        rf"|(?:[01]\d|2[0-3])[0-5]\d(?={_SP}?(?:gmt|utc)\b)|(?<![^\n])(?:[01]?\d|2[0-3]):[0-5]\d(?=[ \t]))"
+        rf"|(?:[01]\d|2[0-3])[0-5]\d(?={_SP}?(?:gmt|utc)\b)|(?<![^\n])(?:[01]?\d|2[0-3]):[0-5]\d(?=[ \t\n]|$)"
+        # "Updated 17:40" heading a live page
+        rf"|(?<=[Uu]pdated )(?:[01]?\d|2[0-3]):[0-5]\d)"
         rf"(?:{_SP}?{_ZONE})?"
         rf"(?:,?{_SP}(?:on{_SP})?(?:{_WD}|{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR_DIGITS})?))?",
     ),

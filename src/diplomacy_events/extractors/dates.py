@@ -615,6 +615,10 @@ def _resolve(kind: str, start: int, end: int, words: list[str], st: _State) -> t
             return None, "TIME", "time"
         return f"{base.isoformat()}T{tx.PARTS_OF_DAY[words[-1]]}", "TIME", "time"
     if kind == "time":
+        if dct is not None and (start == 0 or text[start - 1] == "\n" or text.endswith("pdated ", 0, start)):
+            # a live post's time stamp ("14:40" opening a line, "Updated 17:40"): the page's day,
+            # whatever day the post before it spoke of
+            st.anchor_date(dct)
         return _clock(s, words, st, st.tense)
     return None
 
