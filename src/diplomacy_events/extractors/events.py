@@ -1712,7 +1712,7 @@ _CLAUSE_HEAD = re.compile(r"\s*(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ll]ast\s+\w+
 _FRONTED = re.compile(
     r"\s*(?:After|Before|Following|During|In|While|Since|Upon|Ahead\s+of|Despite)\s+(?:[a-z]+\s+){0,3}"
 )
-# What may stand before the main clause's subject: "Norway's foreign minister Ana Ruiz", "the Chilean"
+# What may stand before the main clause's subject: "Chile's foreign minister Ana Ruiz", "the Chilean"
 _LEAD_WORDS = re.compile(r"(?:(?:the|its|his|her)\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,3}(?:[a-z]+\s+){0,2}")
 _FOR_IN = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?\s+for\s+[^.;:,\"“”]{0,60}?\bin\s+(?:the\s+)?")
 _ON_A_DAY = re.compile(

@@ -1988,7 +1988,7 @@ class _Finder:
         return [g for g in groups.values() if g.mentions]
 
     def _juntas(self, groups: dict[tuple[str, str], _Group]) -> None:
-        """ "Mali's military rulers", "the junta in Niamey", later "the junta": a military government
+        """ "Mali's military rulers", "the junta in Bamako", later "the junta": a military government
         speaks and acts for its state; one named without its country is the one named before."""
         last: str | None = None
         text = self.text
