@@ -1476,3 +1476,12 @@ def test_a_rebuffed_request_told_before_is_a_rejection_of_its_author() -> None:
     assert ("rejection", ["Peru", "Chile"]) in found
     assert not any(kind == "rejection" and names[:1] == ["Bolivia"] for kind, names in found)
     assert ("military", ["Colombia"]) in [(k, n[:1]) for k, n in found]
+
+
+def test_a_summit_of_states_and_a_demonym_pair_with_a_delegation() -> None:
+    found = _pipeline_events(
+        "The trilateral summit of Peru, Chile and Bolivia will not take place this year. "
+        "The Uruguayan and Paraguayan delegations did not meet in Asuncion on Sunday."
+    )
+    assert ("meeting", ["Peru", "Chile", "Bolivia"]) in found
+    assert any(kind == "meeting" and names[:1] == ["Uruguay"] for kind, names in found)

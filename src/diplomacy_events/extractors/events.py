@@ -653,6 +653,8 @@ def _group_before(doc: _Doc, found: list[Placed[Actor]]) -> list[Actor]:
         found = [p for p in found if p.record.kind == "person"]
     group = [last.record]
     for prev in reversed(found[:-1]):
+        if prev.end > last.start:
+            continue  # "Israeli" inside "Israeli delegation": one list item named twice
         gap = doc.text[prev.end : last.start]
         listed = (
             _LIST_GAP.fullmatch(gap)

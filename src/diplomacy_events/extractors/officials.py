@@ -97,7 +97,7 @@ _PEOPLE_OF = frozenset(
         "envoys",
         "ambassadors",
     }
-    | {"heads", "governments", "officials", "negotiators", "delegates"}
+    | {"heads", "governments", "officials", "negotiators", "delegates", "summit"}  # "a summit of A, B and C"
 )
 _ADDRESSED_TO = frozenset(
     {
