@@ -332,3 +332,14 @@ def test_unnamed_sources_speak_for_their_body_or_state() -> None:
         'In Lima, a Supreme Court spokesperson said the ruling was "final".'
     )
     assert _speakers(text) == ["Peru", "Chile", "Supreme Court"]
+
+
+def test_a_partial_quote_closed_by_its_sayer_and_no_agency_in_a_dateline_speaks() -> None:
+    text = (
+        "LIMA, May 2 (Reuters) - Peru summoned Chile's envoy on Friday to protest against what it "
+        'called the "provocative" raising of a flag. '
+        'Peru\'s foreign ministry issued a note. Lima "firmly rejects" the remarks, the ministry said.'
+    )
+    speakers = _speakers(text)
+    assert speakers[0] == "Peru"
+    assert speakers[1] is not None and "Reuters" not in speakers

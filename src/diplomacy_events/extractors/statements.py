@@ -63,6 +63,11 @@ _BODY_SUBJECT = re.compile(
     rf"\b[Tt]he\s+{_BODY_WORDS}\s+(?:(?:also|further|later)\s+)?(?:said|says|added|adds|stated|noted|warned)"
     r"(?:\s+that)?(?:\s+(?:it|they))?[^\"“”.;]{0,80}$"
 )
+# ", the ministry said." closing a sentence that holds a partial quote
+_SAYER_TAIL = re.compile(
+    r",\s+(?:[^,.;:\"“”]{1,60}?)\s+(?P<verb>said|says|added|stated|announced|insisted)(?:\s+(?:in\s+a\s+statement|on\s+\w+))?"
+    r"\s*[.!]?\s*$"
+)
 _SOURCE = re.compile(
     r"\b(?:[Oo]ne|[Aa]n?|[Tt]he|[Aa]nother)\s+(?:(?:senior|junior|top|high-ranking|former)\s+)?"
     r"(?:([A-Z][a-z]+)\s+)?(?:(?:government|foreign\s+ministry|military|security|defen[cs]e|embassy)\s+)?"
@@ -170,7 +175,15 @@ def _speaker_near(
     if _IT_BEFORE.search(text, max(lo, verb_start - 12), verb_start):
         # "to protest at what it called '...'": the body or state the clause is about; '"...", it
         # said': the body named last
-        body = next((p.record for p in actors.between(lo, verb_start) if p.record.kind != "person"), None)
+        body = next(
+            (
+                p.record
+                for p in actors.between(lo, verb_start)
+                if p.record.kind != "person"
+                and not (text[p.start - 1 : p.start] == "(" and text[p.end : p.end + 1] == ")")
+            ),
+            None,
+        )  # not "(Reuters)" in a dateline
         if body is None:
             body = _body_before(actors, lo)
         if body is not None:
@@ -534,6 +547,13 @@ def find_statements(
                 speaker = states.get(iso or "")
                 if source and speaker is not None:
                     unnamed_state = iso
+        if speaker is None:
+            # 'Lima "categorically rejects" the remarks, the ministry said': the sayer ending the sentence
+            tail = _SAYER_TAIL.search(text, q.end, s_end)
+            if tail is not None:
+                sayer = aidx.last_before(tail.start("verb"), q.end + 1)
+                if sayer is not None and not text[sayer.end : tail.start("verb")].strip():
+                    speaker = sayer.record
         if (
             speaker is None
             and previous is not None
