@@ -2438,7 +2438,10 @@ def _draft(
             return []  # "allowed to visit X", a detainee or a relative: no diplomatic visit
     passive = passive_lead and _BY_SOON.match(tail)
     if objects and (by_agent is not None or passive or (passive_lead and agent_named)):
-        subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
+        if by_agent is not None and len(objects) > 1 and trig.type in _SPLIT_TYPES:
+            subject, objects = objects, subject  # "X was accused by A, B and C": each of them acted
+        else:
+            subject, objects = objects[:1], [*objects[1:], *subject]  # "X was accused by Y": Y acted
         rejected = _REJECTED_BEFORE.search(text, max(lo, ms - 60), ms) if trig.type == "rejection" else None
         lodged = _rejected_draft(recent, rejected)
         if not objects and lodged is not None and lodged.actors[0] not in subject:
