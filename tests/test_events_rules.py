@@ -1486,3 +1486,16 @@ def test_a_summit_of_states_and_a_demonym_pair_with_a_delegation() -> None:
     )
     assert ("meeting", ["Peru", "Chile", "Bolivia"]) in found
     assert any(kind == "meeting" and names[:1] == ["Uruguay"] for kind, names in found)
+
+
+def test_ruling_out_supplying_arms_joining_sanctions_and_lodging_a_protest() -> None:
+    found = _pipeline_events(
+        "Peru rules out ceding territory in exchange for a truce. "
+        "Chile has so far not provided Bolivia with air defence missiles. "
+        "Ecuador has not joined sanctions against Venezuela. "
+        "The launch prompted Colombia to lodge a protest with Venezuela on Friday."
+    )
+    assert ("rejection", ["Peru"]) in found
+    assert ("cooperation", ["Chile", "Bolivia"]) in found
+    assert ("sanction", ["Ecuador", "Venezuela"]) in found
+    assert any(kind == "protest" and names[:1] == ["Colombia"] for kind, names in found)

@@ -155,7 +155,8 @@ _VIOLATED_BEFORE = re.compile(
 )
 _SANCTIONED_AFTER = re.compile(
     r"\s+(?:officials?|companies|company|firms?|entities|entity|individuals|banks?|nationals|ministers?|generals?"
-    r"|commanders?|oligarchs?|businessmen|lawmakers|judges|vessels|tankers|ships|airlines?|citizens)\b"
+    r"|commanders?|oligarchs?|businessmen|lawmakers|judges|vessels|tankers|ships|airlines?|citizens|goods|products"
+    r"|imports|exports|steel)\b"
 )
 _ENVOYS_AFTER = re.compile(
     r"\s+(?:diplomats?|envoys?|ambassadors?|charg[eé]s?\s+d['’]affaires|embassy\s+(?:staff|officials)|consuls?"
