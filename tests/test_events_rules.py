@@ -1499,3 +1499,12 @@ def test_ruling_out_supplying_arms_joining_sanctions_and_lodging_a_protest() -> 
     assert ("cooperation", ["Chile", "Bolivia"]) in found
     assert ("sanction", ["Ecuador", "Venezuela"]) in found
     assert any(kind == "protest" and names[:1] == ["Colombia"] for kind, names in found)
+
+
+def test_a_charge_d_affaires_with_its_accent_and_loans_extended() -> None:
+    found = _pipeline_events(
+        "Peru's foreign ministry summoned the Chilean chargé d'affaires on Sunday to protest. "
+        "Japan will extend a 40 billion yen loan to Ecuador for radar systems."
+    )
+    assert ("protest", ["Peru's foreign ministry", "Chile"]) in found
+    assert ("cooperation", ["Japan", "Ecuador"]) in found
