@@ -343,3 +343,13 @@ def test_a_partial_quote_closed_by_its_sayer_and_no_agency_in_a_dateline_speaks(
     speakers = _speakers(text)
     assert speakers[0] == "Peru"
     assert speakers[1] is not None and "Reuters" not in speakers
+
+
+def test_a_name_without_its_article_and_a_verb_coordinated_past_an_apposed_object() -> None:
+    text = (
+        "Council Secretary-General Omar al-Nasser attended the ceremony. "
+        'Nasser called the signing "a historic day". '
+        "Peru's foreign minister, Ana Ruiz, summoned Chile's ambassador, Luis Soto, and called his "
+        'remarks "deeply offensive".'
+    )
+    assert _speakers(text) == ["Omar al-Nasser", "Ana Ruiz"]

@@ -99,6 +99,7 @@ _PEOPLE_OF = frozenset(
     }
     | {"heads", "governments", "officials", "negotiators", "delegates", "summit"}  # "a summit of A, B and C"
 )
+_ARTICLE_PREFIXES = ("al-", "el-", "Al-", "El-", "as-", "ad-", "ar-")
 _ADDRESSED_TO = frozenset(
     {
         "protested",
@@ -1878,6 +1879,8 @@ class _Finder:
             for w in p.name.split(" "):
                 if w[:1].isupper() and w not in ("Al", "Jr.", "Jr"):
                     token_owner.setdefault(w, p)
+                elif w.startswith(_ARTICLE_PREFIXES) and w[3:4].isupper():
+                    token_owner.setdefault(w[3:], p)  # "Zayed" for "al-Zayed": the name without its article
         if not persons:
             return
         taken = {s for p in persons for s, _e in p.mentions}

@@ -100,7 +100,7 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 _CLAUSE_VERB = re.compile(
     r"(?:['’]s)?\s+(?:had|has|have|was|were|would|will|could|should|is|are|did|does|might|must|may|can)\b"
 )
-_OBJECT_LEAD = re.compile(r"\b[a-z]{2,}\s+$")
+_OBJECT_LEAD = re.compile(r"\b[a-z]{2,},?\s+$")  # "accused Y", "summoned its ambassador, Y"
 _ADJACENT = re.compile(
     r"\s*(?:,[^,]{0,60},\s*)?(?:(?:also|has|had|have|was|is|later|then|again|further|once)\s+){0,2}"
 )
