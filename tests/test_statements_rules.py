@@ -353,3 +353,8 @@ def test_a_name_without_its_article_and_a_verb_coordinated_past_an_apposed_objec
         'remarks "deeply offensive".'
     )
     assert _speakers(text) == ["Omar al-Nasser", "Ana Ruiz"]
+
+
+def test_a_government_spokesperson_speaks_for_the_state() -> None:
+    text = 'Chile protested. A Chilean government spokesperson said the decision was "final".'
+    assert _speakers(text) == ["Chile"]

@@ -385,6 +385,8 @@ def _owning_body(text: str, actors: Index[Actor], person: Actor, lo: int, hi: in
                 owner is not None
                 and owner.record.kind == "organization"
                 and text[owner.end : m.start] in (" ", "'s ", "’s ")
+                # "a Chilean government spokesperson": the government is the state itself
+                and "government" not in (owner.record.name or "").lower()
             ):
                 return owner.record
     return None
