@@ -1508,3 +1508,11 @@ def test_a_charge_d_affaires_with_its_accent_and_loans_extended() -> None:
     )
     assert ("protest", ["Peru's foreign ministry", "Chile"]) in found
     assert ("cooperation", ["Japan", "Ecuador"]) in found
+
+
+def test_it_opening_a_sentence_is_the_state_the_sentence_before_opened_with() -> None:
+    found = _pipeline_events(
+        "Quito said Peruvian drones had hit a fuel depot overnight. It accused Lima of targeting civilians. "
+        "It was a cold day."
+    )
+    assert ("accusation", ["Ecuador", "Peru"]) in found

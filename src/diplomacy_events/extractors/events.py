@@ -179,6 +179,7 @@ _DEFINITE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:(?!(?:and|or|but)\s)[a-z][\w-]*\s+){0,2}$"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_IT_VERB = re.compile(r"(?:(?:also|later|then|has|had|again|further|repeatedly)\s+){0,2}$")
 _TWO_SIDED = {"meeting", "call", "agreement"}
 _CONSULT = {"meeting", "call", "visit"}
 _NEEDS_TWO = _TWO_SIDED | {"cooperation"}
@@ -725,6 +726,18 @@ def _subject(doc: _Doc, sent_start: int, lo: int, pos: int) -> list[Actor]:
         if stand_in is not None:
             return [stand_in]
         return _group_before(doc, found)
+    if (
+        lo <= sent_start
+        and doc.text.startswith("It ", sent_start)
+        and _IT_VERB.match(doc.text, sent_start + 3, pos)
+    ):
+        # "Kyiv said ... . It accused Moscow of ...": the body or state the sentence before opened with
+        k = doc.analysis.sentence_index(sent_start)
+        if k > 0:
+            prev = doc.analysis.sentences[k - 1]
+            opener = doc.actors_in(prev.start, min(prev.end, prev.start + 40))
+            if opener and opener[0].record.kind != "person":
+                return [opener[0].record]
     pronouns = list(_PRONOUN.finditer(doc.text, lo, pos))
     if pronouns:
         who = resolve_pronoun(doc.analysis, doc.actors, pronouns[-1].start())
