@@ -2061,6 +2061,15 @@ def _triggers(c: _Compiled, text: str) -> list[list[tuple[re.Match[str], _Trigge
     return out
 
 
+def _last_verb(trig: _Trigger, text: str, lo: int, pos: int) -> re.Match[str] | None:
+    """The last of a noun trigger's verbs (``needs_verb``) between ``lo`` and ``pos``."""
+    last = None
+    if trig.needs_verb is not None:
+        for last in trig.needs_verb.finditer(text, lo, pos):  # noqa: B007 (the last one is wanted)
+            pass
+    return last
+
+
 def _admissible(trig: _Trigger, text: str, m: re.Match[str], sent: tuple[int, int]) -> bool:
     """Whether the words around a trigger allow it (cheap tests, before any participant lookup)."""
     if trig.type == "appeal" and text.endswith(" on", 0, m.end()) and _ON_A_DAY.match(text, m.end(), sent[1]):
@@ -2371,8 +2380,7 @@ def _draft(
             subject = _subject(doc, sent[0], lo, ms)
             if trig.needs_verb is not None and not objects:
                 # "X will provide Y with $5m in aid": the verb's subject gives, what it names receives
-                verbs = list(trig.needs_verb.finditer(text, lo, ms))
-                v = verbs[-1] if verbs else None
+                v = _last_verb(trig, text, lo, ms)
                 receivers = [p.record for p in doc.actors_in(v.end(), ms)] if v is not None else []
                 giver = _subject(doc, sent[0], lo, v.start()) if receivers and v is not None else []
                 if giver:
@@ -2584,9 +2592,9 @@ def _draft(
     status = _status(c, doc, ms - len(inside_pp.group()) if inside_pp else lo, ms)
     if status == "occurred" and trig.needs_verb is not None:
         # "will provide Y with $5m in aid": the verb's modality, before the noun's long object
-        verbs = list(trig.needs_verb.finditer(text, lo, ms))
-        if verbs:
-            status = _status(c, doc, lo, verbs[-1].start())
+        v = _last_verb(trig, text, lo, ms)
+        if v is not None:
+            status = _status(c, doc, lo, v.start())
     if status == "occurred" and _PLANNED_AFTER.match(text, me, min(end, me + 60)):
         status = "planned"  # "a phone call between the two is expected in the coming days"
     after_cue = _cancelled_after(text, me, min(end, me + 130))

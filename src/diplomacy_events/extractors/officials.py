@@ -1437,9 +1437,7 @@ class _Finder:
         weak_multi: list[tuple[int, int, str]] = []
         names = lex.names
         for start, end, evidence in self.candidates:
-            if text.startswith(
-                ("for ", "of "), start - 4 if text[start - 4 : start] == "for " else start - 3
-            ):
+            if text.endswith(("for ", "of "), 0, start):
                 # "State Minister for Foreign Affairs Ana Ruiz": the portfolio leads the capitalised run
                 start = self._portfolio_lead(start, end)
             raw = text[start:end]
